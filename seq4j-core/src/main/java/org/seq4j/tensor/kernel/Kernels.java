@@ -1,0 +1,52 @@
+package org.seq4j.tensor.kernel;
+
+/**
+ * The one global choice in seq4j: which kernels run. The Vector API kernels are used unless the system property
+ * {@code seq4j.simd=false} is set, or the JVM was started without {@code --add-modules jdk.incubator.vector} (then
+ * seq4j still works, on the scalar reference kernels, and says so once on stderr).
+ */
+public final class Kernels {
+    public static final String SIMD_PROPERTY = "seq4j.simd";
+
+    private static final MathKernel SCALAR_MATH = new ScalarMath();
+    private static final GemmKernel SCALAR_GEMM = new ScalarGemm();
+    private static final Choice CHOICE = choose();
+
+    private record Choice(boolean simd, MathKernel math, GemmKernel gemm) {}
+
+    private Kernels() {}
+
+    private static Choice choose() {
+        if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true"))) {
+            return new Choice(false, SCALAR_MATH, SCALAR_GEMM);
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            System.err.println("seq4j: jdk.incubator.vector is not loaded (add --add-modules jdk.incubator.vector);"
+                    + " using the scalar kernels");
+            return new Choice(false, SCALAR_MATH, SCALAR_GEMM);
+        }
+        return new Choice(true, new VectorMath(), new VectorGemm());
+    }
+
+    /** True when the Vector API kernels are the ones in use. */
+    public static boolean simd() {
+        return CHOICE.simd();
+    }
+
+    public static MathKernel math() {
+        return CHOICE.math();
+    }
+
+    public static GemmKernel gemm() {
+        return CHOICE.gemm();
+    }
+
+    /** The scalar reference kernels, whatever the choice (for tests that compare the two). */
+    public static MathKernel scalarMath() {
+        return SCALAR_MATH;
+    }
+
+    public static GemmKernel scalarGemm() {
+        return SCALAR_GEMM;
+    }
+}
