@@ -1,0 +1,36 @@
+package org.seq4j.autograd;
+
+import org.seq4j.tensor.Tensor;
+
+/**
+ * Matrix product with NumPy semantics. For C = A·B: dA = dC·Bᵀ and dB = Aᵀ·dC, each summed over the batch
+ * dimensions its operand was broadcast along. The transposes are views, which GEMM reads in place.
+ */
+public final class LinearAlgebra {
+    private LinearAlgebra() {}
+
+    public static Variable matmul(Variable a, Variable b) {
+        Tensor av = a.value();
+        Tensor bv = b.value();
+        Tensor y = av.matmul(bv);
+        return Variable.op("matmul", y, g -> {
+            // promote vectors to matrices as the forward did, so one rule serves every case
+            Tensor a2 = av.rank() == 1 ? av.unsqueeze(0) : av;          // (…, M, K)
+            Tensor b2 = bv.rank() == 1 ? bv.unsqueeze(1) : bv;          // (…, K, N)
+            Tensor g2 = av.rank() == 1 && bv.rank() == 1 ? g.reshape(1, 1)
+                    : av.rank() == 1 ? g.unsqueeze(-2)                   // (…, 1, N)
+                    : bv.rank() == 1 ? g.unsqueeze(-1)                   // (…, M, 1)
+                    : g;
+            Tensor ga = a.requiresGrad() ? g2.matmul(b2.mT()).sumTo(a2.shape()).reshape(av.shape().dims()) : null;
+            Tensor gb = null;
+            if (b.requiresGrad()) {
+                gb = b2.rank() == 2 && a2.rank() > 2
+                        // a sequence through a shared weight: fold batch and time into one (K, B·T)·(B·T, N) GEMM
+                        ? a2.reshape(-1, a2.dim(-1)).mT().matmul(g2.reshape(-1, g2.dim(-1)))
+                        : a2.mT().matmul(g2).sumTo(b2.shape());
+                gb = gb.reshape(bv.shape().dims());
+            }
+            return new Tensor[] {ga, gb};
+        }, a, b);
+    }
+}

@@ -1,0 +1,86 @@
+package org.seq4j.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** concat, stack and split. Split returns views; the others copy each part's rows once. */
+final class Joining {
+    private Joining() {}
+
+    static Tensor concat(int axis, List<Tensor> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("concat: no tensors");
+        }
+        Shape first = parts.get(0).shape;
+        int a = first.axis(axis);
+        int total = 0;
+        for (Tensor t : parts) {
+            if (t.rank() != first.rank()) {
+                throw new IllegalArgumentException("concat: shapes " + first + " and " + t.shape + " differ in rank");
+            }
+            for (int i = 0; i < first.rank(); i++) {
+                if (i != a && t.shape.dim(i) != first.dim(i)) {
+                    throw new IllegalArgumentException("concat: shapes " + first + " and " + t.shape
+                            + " differ outside axis " + axis);
+                }
+            }
+            total += t.shape.dim(a);
+        }
+        int[] dims = first.dims();
+        dims[a] = total;
+        Shape out = new Shape(dims);
+        int pre = 1;
+        for (int i = 0; i < a; i++) {
+            pre *= dims[i];
+        }
+        int post = out.size() / Math.max(pre * total, 1);
+        float[] y = new float[out.size()];
+        int col = 0;
+        for (Tensor t : parts) {
+            Tensor c = t.contiguous();
+            int w = t.shape.dim(a) * post;
+            for (int p = 0; p < pre; p++) {
+                System.arraycopy(c.data, c.offset + p * w, y, p * total * post + col, w);
+            }
+            col += w;
+        }
+        return Tensor.wrap(y, out);
+    }
+
+    static Tensor stack(int axis, List<Tensor> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("stack: no tensors");
+        }
+        Shape first = parts.get(0).shape;
+        List<Tensor> expanded = new ArrayList<>(parts.size());
+        for (Tensor t : parts) {
+            if (!t.shape.equals(first)) {
+                throw new IllegalArgumentException("stack: shapes " + first + " and " + t.shape + " differ");
+            }
+            expanded.add(t.unsqueeze(axis));
+        }
+        return concat(axis, expanded);
+    }
+
+    static List<Tensor> split(Tensor x, int axis, int[] sizes) {
+        int a = x.shape.axis(axis);
+        int sum = 0;
+        for (int s : sizes) {
+            if (s < 0) {
+                throw new IllegalArgumentException("split: negative size in " + java.util.Arrays.toString(sizes));
+            }
+            sum += s;
+        }
+        if (sum != x.shape.dim(a)) {
+            throw new IllegalArgumentException("split: sizes " + java.util.Arrays.toString(sizes) + " sum to " + sum
+                    + " but axis " + axis + " of shape " + x.shape + " has " + x.shape.dim(a));
+        }
+        List<Tensor> out = new ArrayList<>(sizes.length);
+        int start = 0;
+        for (int s : sizes) {
+            out.add(x.narrow(a, start, s));
+            start += s;
+        }
+        return out;
+    }
+}

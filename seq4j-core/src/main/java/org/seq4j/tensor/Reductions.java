@@ -1,0 +1,210 @@
+package org.seq4j.tensor;
+
+import org.seq4j.tensor.kernel.BinaryOp;
+import org.seq4j.tensor.kernel.Kernels;
+import org.seq4j.tensor.kernel.MathKernel;
+import org.seq4j.tensor.kernel.ReduceOp;
+
+/**
+ * Reductions over any set of axes, and the row-wise softmax family. The reduced axes are brought to the end (a
+ * permuted view, copied once if needed) so that each output element is the kernel's reduction of one contiguous
+ * run. When the reduced axes lead instead (a bias gradient summing over batch and time), rows are folded together
+ * element-wise, which reads memory once in order.
+ */
+final class Reductions {
+    private Reductions() {}
+
+    static Tensor reduce(ReduceOp op, Tensor x, Axes axes) {
+        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        int[] red = axes.resolve(name, x.shape);
+        int r = x.rank();
+        boolean[] isRed = new boolean[r];
+        for (int a : red) {
+            isRed[a] = true;
+        }
+        int[] keptDims = new int[r - red.length];
+        int[] perm = new int[r];
+        int k = 0;
+        for (int i = 0; i < r; i++) {
+            if (!isRed[i]) {
+                perm[k] = i;
+                keptDims[k++] = x.shape.dim(i);
+            }
+        }
+        for (int a : red) {
+            perm[k++] = a;
+        }
+        int outer = Shape.of(keptDims).size();
+        int inner = x.size() / Math.max(outer, 1);
+        float[] y = new float[outer];
+        MathKernel kern = Kernels.math();
+        if (x.size() == 0) {
+            java.util.Arrays.fill(y, kern.reduce(op, y, 0, 0));
+        } else if (leading(isRed, red.length) && x.isContiguous() && red.length < r) {
+            foldRows(op, x, inner, outer, y, kern);
+        } else {
+            Tensor p = x.permute(perm).contiguous();
+            for (int i = 0; i < outer; i++) {
+                y[i] = kern.reduce(op, p.data, p.offset + i * inner, inner);
+            }
+        }
+        return Tensor.wrap(y, resultShape(x.shape, isRed, axes.keep()));
+    }
+
+    private static boolean leading(boolean[] isRed, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!isRed[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** x viewed as (rows, width): y = row0 op row1 op ... element-wise. */
+    private static void foldRows(ReduceOp op, Tensor x, int rows, int width, float[] y, MathKernel k) {
+        BinaryOp combine = switch (op) {
+            case SUM -> BinaryOp.ADD;
+            case MAX -> BinaryOp.MAX;
+            case MIN -> BinaryOp.MIN;
+        };
+        System.arraycopy(x.data, x.offset, y, 0, width);
+        for (int r = 1; r < rows; r++) {
+            k.binary(combine, y, 0, x.data, x.offset + r * width, y, 0, width);
+        }
+    }
+
+    private static Shape resultShape(Shape in, boolean[] isRed, boolean keepDims) {
+        int n = 0;
+        for (boolean b : isRed) {
+            n += (b && !keepDims) ? 0 : 1;
+        }
+        int[] dims = new int[n];
+        for (int i = 0, j = 0; i < isRed.length; i++) {
+            if (!isRed[i]) {
+                dims[j++] = in.dim(i);
+            } else if (keepDims) {
+                dims[j++] = 1;
+            }
+        }
+        return new Shape(dims);
+    }
+
+    static Tensor mean(Tensor x, Axes axes) {
+        int[] red = axes.resolve("mean", x.shape);
+        long count = 1;
+        for (int a : red) {
+            count *= x.shape.dim(a);
+        }
+        return reduce(ReduceOp.SUM, x, axes).mul((float) (1.0 / count));
+    }
+
+    /** log Σ exp(x), stabilised by the maximum; a row of only -inf gives -inf rather than NaN. */
+    static Tensor logSumExp(Tensor x, Axes axes) {
+        Tensor m = reduce(ReduceOp.MAX, x, axes.keepDims());
+        Tensor safe = Tensor.where(m.abs().lt(Float.POSITIVE_INFINITY), m, Tensor.scalar(0f));
+        Tensor s = reduce(ReduceOp.SUM, x.sub(safe).exp(), axes.keepDims()).log().add(safe);
+        return axes.keep() ? s : s.reshape(resultShape(x.shape, reducedMask(x.shape, axes), false).dims());
+    }
+
+    private static boolean[] reducedMask(Shape s, Axes axes) {
+        boolean[] m = new boolean[s.rank()];
+        for (int a : axes.resolve("logSumExp", s)) {
+            m[a] = true;
+        }
+        return m;
+    }
+
+    /** Sums the dimensions that broadcasting added or stretched, giving {@code target}'s shape. */
+    static Tensor sumTo(Tensor x, Shape target) {
+        if (x.shape.equals(target)) {
+            return x;
+        }
+        Shape.broadcast("sumTo", x.shape, target); // validates compatibility
+        int lead = x.rank() - target.rank();
+        if (lead < 0) {
+            throw new IllegalArgumentException("sumTo: cannot reduce " + x.shape + " to larger rank " + target);
+        }
+        int[] axes = new int[x.rank()];
+        int n = 0;
+        for (int i = 0; i < x.rank(); i++) {
+            if (i < lead || (target.dim(i - lead) == 1 && x.shape.dim(i) != 1)) {
+                axes[n++] = i;
+            }
+        }
+        if (n == 0) {
+            return x.reshape(target.dims());
+        }
+        Tensor s = reduce(ReduceOp.SUM, x, Axes.of(java.util.Arrays.copyOf(axes, n)).keepDims());
+        return s.reshape(target.dims());
+    }
+
+    static IntTensor argmax(Tensor x, int axis) {
+        int a = x.shape.axis(axis);
+        Tensor p = moveToEnd(x, a).contiguous();
+        int n = x.shape.dim(a);
+        if (n == 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " is empty in shape " + x.shape);
+        }
+        int rows = x.size() / n;
+        int[] out = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            int base = p.offset + r * n;
+            int best = 0;
+            float bv = p.data[base];
+            for (int j = 1; j < n && !Float.isNaN(bv); j++) {
+                float v = p.data[base + j];
+                if (v > bv || Float.isNaN(v)) { // NumPy: the first NaN wins
+                    bv = v;
+                    best = j;
+                }
+            }
+            out[r] = best;
+        }
+        int[] dims = new int[x.rank() - 1];
+        for (int i = 0, j = 0; i < x.rank(); i++) {
+            if (i != a) {
+                dims[j++] = x.shape.dim(i);
+            }
+        }
+        return IntTensor.wrap(out, new Shape(dims));
+    }
+
+    static Tensor softmax(Tensor x, int axis, boolean log) {
+        int a = x.shape.axis(axis);
+        boolean last = a == x.rank() - 1;
+        Tensor p = (last ? x : moveToEnd(x, a)).contiguous();
+        int n = x.shape.dim(a);
+        float[] y = new float[p.size()];
+        MathKernel k = Kernels.math();
+        for (int off = 0; n > 0 && off < y.length; off += n) {
+            if (log) {
+                k.logSoftmax(p.data, p.offset + off, y, off, n);
+            } else {
+                k.softmax(p.data, p.offset + off, y, off, n);
+            }
+        }
+        Tensor out = Tensor.wrap(y, p.shape);
+        return last ? out : moveFromEnd(out, a).contiguous();
+    }
+
+    static Tensor moveToEnd(Tensor x, int a) {
+        int r = x.rank();
+        int[] perm = new int[r];
+        for (int i = 0, j = 0; i < r; i++) {
+            if (i != a) {
+                perm[j++] = i;
+            }
+        }
+        perm[r - 1] = a;
+        return x.permute(perm);
+    }
+
+    private static Tensor moveFromEnd(Tensor x, int a) {
+        int r = x.rank();
+        int[] perm = new int[r];
+        for (int i = 0, j = 0; i < r; i++) {
+            perm[i] = i == a ? r - 1 : j++;
+        }
+        return x.permute(perm);
+    }
+}
