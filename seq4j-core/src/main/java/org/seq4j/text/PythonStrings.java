@@ -70,6 +70,19 @@ public final class PythonStrings {
         return out;
     }
 
+    /** Python's {@code s.strip()}. */
+    public static String strip(String s) {
+        int start = 0;
+        while (start < s.length()) {
+            int cp = s.codePointAt(start);
+            if (!isSpace(cp)) {
+                break;
+            }
+            start += Character.charCount(cp);
+        }
+        return rstrip(s.substring(start));
+    }
+
     /** Python's {@code s.rstrip()}. */
     public static String rstrip(String s) {
         int end = s.length();

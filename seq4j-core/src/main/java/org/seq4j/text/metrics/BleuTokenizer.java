@@ -26,6 +26,16 @@ public enum BleuTokenizer {
             return collapse(Rules.apply(Rules.V14, line));
         }
     },
+    /**
+     * sacreBLEU's Chinese tokenizer: CJK characters (by its own, quirky, ranges: see {@code ZhChars}) become
+     * tokens, then the 13a regexes run (without 13a's unescaping and line handling).
+     */
+    ZH("zh") {
+        @Override
+        public String tokenize(String line) {
+            return collapse(Rules.apply(Rules.V13A, ZhChars.separate(line)));
+        }
+    },
     /** Every code point is a token (whitespace then disappears in the split). */
     CHAR("char") {
         @Override
@@ -60,7 +70,7 @@ public enum BleuTokenizer {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown BLEU tokenizer '" + name + "' (known: 13a, intl, char, none)");
+        throw new IllegalArgumentException("unknown BLEU tokenizer '" + name + "' (known: 13a, intl, zh, char, none)");
     }
 
     /** {@code ' '.join(line.split())}, with Python's notion of whitespace. */

@@ -41,6 +41,17 @@ class BleuTest {
     }
 
     @Test
+    void zhSplitsCjkWithSacreBleusRanges() {
+        assertEquals("我 爱 你 。", BleuTokenizer.ZH.tokenize(" 我爱你。 "));
+        assertEquals("Hello , 世 界", BleuTokenizer.ZH.tokenize("Hello,世界"));
+        // The u'\\u20000' quirk: U+2001..U+2A6D count as Chinese (the em dash), Extension B does not.
+        assertEquals("a — b", BleuTokenizer.ZH.tokenize("a—b"));
+        assertEquals("x\uD840\uDC00y", BleuTokenizer.ZH.tokenize("x\uD840\uDC00y"));
+        // No HTML unescaping in zh: the 13a regexes alone.
+        assertEquals("& amp ;", BleuTokenizer.ZH.tokenize("&amp;"));
+    }
+
+    @Test
     void closestReferenceLengthTiesGoToTheShorter() {
         assertEquals(4, Bleu.closestRefLen(5, new long[] {6, 4}));
         assertEquals(4, Bleu.closestRefLen(5, new long[] {4, 6}));
