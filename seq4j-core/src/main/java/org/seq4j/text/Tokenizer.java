@@ -84,9 +84,24 @@ public final class Tokenizer {
 
     /** Counts the words of {@code texts} (adding to earlier fits) and rebuilds the index. */
     public void fitOnTexts(List<String> texts) {
-        for (String text : texts) {
+        fit(texts.stream().map(this::tokens).toList());
+    }
+
+    /**
+     * Keras' {@code fit_on_texts} given pre-tokenized texts (Python lists): the tokens are only lower-cased
+     * (if {@code lower}), never filtered or split.
+     */
+    public void fitOnTokenLists(List<List<String>> texts) {
+        fit(texts.stream().map(this::lowered).toList());
+    }
+
+    private List<String> lowered(List<String> tokens) {
+        return options.lower() ? tokens.stream().map(PythonStrings::lower).toList() : tokens;
+    }
+
+    private void fit(List<List<String>> texts) {
+        for (List<String> seq : texts) {
             documentCount++;
-            List<String> seq = tokens(text);
             for (String w : seq) {
                 wordCounts.merge(w, 1, Integer::sum);
             }
@@ -135,11 +150,20 @@ public final class Tokenizer {
 
     /** Keras' {@code texts_to_sequences}. */
     public List<int[]> textsToSequences(List<String> texts) {
+        return toSequences(texts.stream().map(this::tokens).toList());
+    }
+
+    /** Keras' {@code texts_to_sequences} given pre-tokenized texts (lower-cased if {@code lower}, as Keras does). */
+    public List<int[]> tokenListsToSequences(List<List<String>> texts) {
+        return toSequences(texts.stream().map(this::lowered).toList());
+    }
+
+    private List<int[]> toSequences(List<List<String>> texts) {
         Integer oovIndex = oovIndex();
         List<int[]> out = new ArrayList<>(texts.size());
-        for (String text : texts) {
+        for (List<String> tokens : texts) {
             List<Integer> ids = new ArrayList<>();
-            for (String w : tokens(text)) {
+            for (String w : tokens) {
                 Integer i = wordIndex.get(w);
                 if (i != null && !(options.limitsWords() && i >= options.numWords())) {
                     ids.add(i);

@@ -24,7 +24,8 @@ public record TokenizerOptions(Integer numWords, String filters, boolean lower, 
         if (filters == null) {
             throw new IllegalArgumentException("filters must not be null (use \"\" for none)");
         }
-        if (split == null || split.isEmpty()) {
+        // Python's str.split("") raises; at char level split is never used, so Keras accepts it there.
+        if (split == null || (split.isEmpty() && !charLevel)) {
             throw new IllegalArgumentException("split must be a non-empty string");
         }
     }

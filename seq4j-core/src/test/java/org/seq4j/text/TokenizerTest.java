@@ -124,6 +124,16 @@ class TokenizerTest {
     }
 
     @Test
+    void tokenListsAreLoweredButNotFiltered() {
+        Tokenizer t = new Tokenizer(TokenizerOptions.defaults());
+        t.fitOnTokenLists(List.of(List.of("Hello,", "World", "hello,")));
+        assertEquals(Map.of("hello,", 1, "world", 2), t.wordIndex());
+        assertArrayEquals(new int[] {1, 2}, t.tokenListsToSequences(List.of(List.of("HELLO,", "world", "x"))).get(0));
+        // At char level Keras never splits, so an empty split is accepted there.
+        assertEquals(3, fit(TokenizerOptions.defaults().withCharLevel(true).withSplit(""), "aab").matrixWidth());
+    }
+
+    @Test
     void fitOnSequencesFeedsTfidf() {
         Tokenizer t = new Tokenizer(TokenizerOptions.defaults().withNumWords(3));
         t.fitOnSequences(List.of(new int[] {1, 1, 2}, new int[] {2}));
