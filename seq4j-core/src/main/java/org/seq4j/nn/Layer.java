@@ -110,6 +110,16 @@ public abstract class Layer {
         throw new UnsupportedOperationException(className() + " overrides call(), not forward()");
     }
 
+    /** Calls this layer on symbolic nodes (Functional API); the first output. */
+    public final Node on(Node... inputs) {
+        return Node.apply(this, List.of(inputs)).get(0);
+    }
+
+    /** Calls this layer on symbolic nodes, returning every output (e.g. an RNN with returnState). */
+    public final List<Node> onAll(Node... inputs) {
+        return Node.apply(this, List.of(inputs));
+    }
+
     /** Inference on one input, keeping the graph if grad mode is on (for use inside a larger expression). */
     public final Variable apply(Variable x) {
         return call(List.of(Masked.of(x)), Context.inference()).get(0).value();
