@@ -24,8 +24,8 @@ import java.util.Set;
 public final class Functional extends Layer {
 
     /** The graph as data: each call is (layer name, input references "layer[index]" or "input:name"). */
-    public record Config(String name, List<String> inputs, List<Record> layers, List<List<String>> calls,
-                         List<String> outputs) {}
+    public record Config(String name, List<String> inputs, List<int[]> inputShapes, List<Record> layers,
+                         List<List<String>> calls, List<String> outputs) {}
 
     private final List<Node> inputs;
     private final List<Node> outputs;
@@ -125,8 +125,57 @@ public final class Functional extends Layer {
             c.inputs().forEach(n -> ref.add(reference(n)));
             callRefs.add(ref);
         }
-        return new Config(name(), inputs.stream().map(Node::inputName).toList(), layerConfigs, callRefs,
+        List<int[]> shapes = inputs.stream().map(n -> withoutBatch(n.shape())).toList();
+        return new Config(name(), inputs.stream().map(Node::inputName).toList(), shapes, layerConfigs, callRefs,
                 outputs.stream().map(this::reference).toList());
+    }
+
+    private static int[] withoutBatch(org.seq4j.tensor.Shape s) {
+        return java.util.Arrays.copyOfRange(s.dims(), 1, s.rank());
+    }
+
+    /** Rebuilds the graph from its config: the layers from their configs, then every call replayed in order. */
+    public static Functional fromConfig(Config config, java.util.random.RandomGenerator rng) {
+        Map<String, Node> inputNodes = new LinkedHashMap<>();
+        for (int i = 0; i < config.inputs().size(); i++) {
+            inputNodes.put(config.inputs().get(i), Node.input(config.inputs().get(i), config.inputShapes().get(i)));
+        }
+        UniqueNames names = new UniqueNames();
+        Map<String, Layer> layers = new HashMap<>();
+        for (Record c : config.layers()) {
+            Layer l = LayerFactory.create(c, rng);
+            layers.put(names.next(l.name()), l);
+        }
+        List<List<Node>> callOutputs = new ArrayList<>();
+        for (List<String> call : config.calls()) {
+            Layer l = layers.get(call.get(0));
+            if (l == null) {
+                throw new IllegalArgumentException(config.name() + ": call of unknown layer " + call.get(0));
+            }
+            List<Node> args = call.subList(1, call.size()).stream()
+                    .map(r -> resolve(r, inputNodes, callOutputs)).toList();
+            callOutputs.add(Node.apply(l, args));
+        }
+        return of(config.name(), List.copyOf(inputNodes.values()),
+                config.outputs().stream().map(r -> resolve(r, inputNodes, callOutputs)).toList());
+    }
+
+    private static Node resolve(String ref, Map<String, Node> inputs, List<List<Node>> calls) {
+        if (ref.startsWith("input:")) {
+            Node n = inputs.get(ref.substring("input:".length()));
+            if (n == null) {
+                throw new IllegalArgumentException("unknown input in reference " + ref);
+            }
+            return n;
+        }
+        int hash = ref.lastIndexOf('#');
+        int bracket = ref.lastIndexOf('[');
+        int call = Integer.parseInt(ref.substring(hash + 1, bracket));
+        int index = Integer.parseInt(ref.substring(bracket + 1, ref.length() - 1));
+        if (call < 0 || call >= calls.size() || index >= calls.get(call).size()) {
+            throw new IllegalArgumentException("reference " + ref + " points at no earlier call");
+        }
+        return calls.get(call).get(index);
     }
 
     private String reference(Node n) {

@@ -27,6 +27,12 @@ public final class Sequential extends Layer {
         }
     }
 
+    /** Rebuilds the stack from its config (weights freshly initialised from {@code rng}). */
+    public Sequential(Config config, java.util.random.RandomGenerator rng) {
+        this(config.name(), Shape.of(config.inputShape()),
+                config.layers().stream().map(c -> LayerFactory.create(c, rng)).toList());
+    }
+
     public static Sequential of(Shape inputShape, Layer... layers) {
         return new Sequential("sequential", inputShape, List.of(layers));
     }
