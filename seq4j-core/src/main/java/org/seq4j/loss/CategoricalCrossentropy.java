@@ -11,6 +11,8 @@ import org.seq4j.tensor.Tensor;
  *   <li>probabilities: p ← p / Σp (renormalised), clipped to [1e-7, 1 − 1e-7]; L = −Σ t·log p;</li>
  *   <li>logits x: L = −Σ t·log_softmax(x) (TensorFlow's softmax_cross_entropy_with_logits).</li>
  * </ul>
+ * C is the size of the class axis (Keras 3 takes y_true's last dimension even when {@code axis} is another one;
+ * the two agree for the usual axis −1).
  */
 public record CategoricalCrossentropy(boolean fromLogits, float labelSmoothing, int axis, Reduction reduction)
         implements Loss<Tensor> {

@@ -8,7 +8,9 @@ import org.seq4j.tensor.Tensor;
  * <ul>
  *   <li>SUM_OVER_BATCH_SIZE (the default): Σ v_i / N, N = number of per-sample values (0 when N = 0);</li>
  *   <li>SUM: Σ v_i;</li>
- *   <li>MEAN_WITH_SAMPLE_WEIGHT: Σ v_i / Σ w_i (0 when Σ w_i = 0); plain mean when unweighted;</li>
+ *   <li>MEAN_WITH_SAMPLE_WEIGHT: Σ v_i / Σ w (0 when Σ w = 0); plain mean when unweighted. As in Keras, Σ w is
+ *       over the weight tensor as given (before broadcasting): a (B,) weight on a (B, T) loss divides by Σ_b w_b;
+ *       a (B, T) mask divides by the number of valid steps;</li>
  *   <li>NONE: the weighted per-sample values themselves.</li>
  * </ul>
  * The weights w come from {@link Weighting#weightsFor}, which also rescales masks as Keras does.
@@ -24,7 +26,7 @@ public enum Reduction {
             case SUM -> weighted.sum();
             case SUM_OVER_BATCH_SIZE -> divideNoNan(weighted.sum(), weighted.value().size());
             case MEAN_WITH_SAMPLE_WEIGHT -> divideNoNan(weighted.sum(),
-                    w == null ? values.value().size() : w.expand(weighted.shape()).sum().item());
+                    w == null ? values.value().size() : w.sum().item());
         };
     }
 

@@ -15,7 +15,8 @@ import org.seq4j.tensor.Tensor;
  * Updates a fixed list of parameters from their accumulated gradients. One {@link #step()} is Keras 3's
  * {@code BaseOptimizer.apply}:
  * <ol>
- *   <li>parameters without a gradient (the loss did not reach them) are skipped this step;</li>
+ *   <li>parameters without a gradient (the loss did not reach them) are skipped this step; if none has one, that
+ *       is an error (Keras: "No gradients provided for any variable"); an empty parameter list makes a no-op;</li>
  *   <li>the remaining gradients are clipped ({@link Clipping});</li>
  *   <li>decoupled weight decay, p ← p − lr·wd·p, when wd &gt; 0 (all Keras 3 optimizers; AdamW's default);</li>
  *   <li>the optimizer's own rule, with lr = schedule(iterations) and t = iterations + 1; then iterations += 1.</li>
@@ -98,6 +99,13 @@ public abstract class Optimizer {
                 active.add(i);
                 grads.add(params.get(i).grad());
             }
+        }
+        if (params.isEmpty()) {
+            return;
+        }
+        if (active.isEmpty()) {
+            throw new IllegalStateException("step: no gradient for any of the " + params.size()
+                    + " parameters (was backward() called?)");
         }
         List<Tensor> clipped = options.clipping().apply(grads).grads();
         float lr = learningRate();

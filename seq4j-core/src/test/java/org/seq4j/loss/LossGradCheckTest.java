@@ -66,6 +66,11 @@ class LossGradCheckTest {
         check(SparseCategoricalCrossentropy.logits(), uniform(-2f, 2f, 4, 6), ids(6, 4));
         check(SparseCategoricalCrossentropy.logits(), uniform(-2f, 2f, 2, 3, 5), ids(5, 2, 3));
         check(SparseCategoricalCrossentropy.probabilities().ignoreClass(0), probs(2, 3, 5), ids(5, 2, 3));
+        IntTensor y = ids(5, 2, 3);
+        Weighting masked = Weighting.masked(Tensor.of(new float[] {1f, 1f, 0f, 1f, 0f, 1f}, 2, 3))
+                .withSampleWeight(Tensor.of(new float[] {0.5f, 2f}, 2));
+        GradCheck.check(in -> SparseCategoricalCrossentropy.logits().compute(in.get(0), y, masked),
+                List.of(uniform(-2f, 2f, 2, 3, 5)), FINE);
     }
 
     @Test

@@ -32,7 +32,7 @@ class WeightingTest {
     void sampleWeightPerSequenceScalesEveryStep() {
         Weighting w = Weighting.of(Tensor.of(new float[] {2f, 0f}, 2)); // (B,) weight for a (B, T) loss
         assertEquals((2 * 1 + 2 * 2) / 4f, reduce(Reduction.SUM_OVER_BATCH_SIZE, w), 1e-5f);
-        assertEquals((2 * 1 + 2 * 2) / 4f, reduce(Reduction.MEAN_WITH_SAMPLE_WEIGHT, w), 1e-5f);
+        assertEquals((2 * 1 + 2 * 2) / 2f, reduce(Reduction.MEAN_WITH_SAMPLE_WEIGHT, w), 1e-5f); // ÷ Σ_b w_b
         assertEquals(6f, reduce(Reduction.SUM, w), 1e-5f);
     }
 
@@ -63,6 +63,18 @@ class WeightingTest {
         assertEquals(1f, x.grad().get(0, 0, 0), 1e-5f);
         assertEquals(0f, x.grad().get(0, 1, 0), 0f);
         assertEquals((float) Math.sqrt(3), x.grad().get(1, 0, 0), 1e-5f);
+    }
+
+    @Test
+    void sequenceCrossEntropyWithMaskIsTheMeanOverValidSteps() {
+        Tensor logits = Tensor.uniform(org.seq4j.tensor.Shape.of(2, 3, 4), -2f, 2f, new java.util.SplittableRandom(5));
+        IntTensor ids = IntTensor.of(new int[] {1, 2, 3, 0, 1, 2}, 2, 3);
+        Tensor mask = Tensor.of(new float[] {1f, 1f, 0f, 1f, 0f, 0f}, 2, 3);
+        var loss = SparseCategoricalCrossentropy.logits();
+        Tensor steps = loss.perSample(Variable.constant(logits), ids).value();                // (2, 3)
+        float expected = (steps.get(0, 0) + steps.get(0, 1) + steps.get(1, 0)) / 3f;
+        assertEquals(expected, loss.compute(Variable.constant(logits), ids, Weighting.masked(mask)).value().item(),
+                1e-5f);
     }
 
     @Test

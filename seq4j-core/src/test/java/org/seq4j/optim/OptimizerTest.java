@@ -128,6 +128,24 @@ class OptimizerTest {
     }
 
     @Test
+    void noGradientAtAllIsAnErrorAndNoParametersANoOp() {
+        var opt = new SGD(List.of(scalarParam(1f)));
+        assertThrows(IllegalStateException.class, opt::step);
+        assertEquals(0, opt.iterations());
+        var empty = new Adam(List.of());
+        empty.step();
+        assertEquals(0, empty.iterations());
+    }
+
+    @Test
+    void zeroGradientWithMomentumKeepsMoving() {
+        var opt = new SGD(List.of(scalarParam(1f)), SGD.Config.defaults().momentum(0.5f), Optimizer.Options.of(0.1f));
+        step(opt, 1f);
+        step(opt, 0f);
+        assertEquals(1f - 0.1f - 0.05f, value(opt, 0), 1e-7f);   // v = −0.1, then 0.5·v
+    }
+
+    @Test
     void weightDecayExclusion() {
         Variable kernel = scalarParam(1f);
         Variable bias = scalarParam(1f);
