@@ -1,16 +1,20 @@
 package org.seq4j.loss;
 
+import java.util.Arrays;
 import org.seq4j.autograd.Arithmetic;
 import org.seq4j.autograd.Variable;
 import org.seq4j.tensor.Axes;
 import org.seq4j.tensor.IntTensor;
+import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
 
 /**
  * Keras SparseCategoricalCrossentropy: class ids y of shape pred.shape[:-1] ((B,) for (B, C), (B, T) for
  * (B, T, C)); the class axis is the last one.
  * <ul>
- *   <li>probabilities: p ← p / Σp, clipped to [1e-7, 1 − 1e-7]; L = −log p[y];</li>
+ *   <li>probabilities: p ← p / Σp, clipped to [1e-7, 1 − 1e-7]; L = −log p[y] (the order of Keras' JAX and NumPy
+ *       backends and of tfjs; Keras' TensorFlow backend clips first and renormalises after, which agrees for
+ *       normalised p away from the clip edges);</li>
  *   <li>logits x: L = logsumexp(x) − x[y], by the fused {@link SoftmaxCrossEntropy} primitive.</li>
  * </ul>
  * With {@code ignoreClass} (Keras {@code ignore_class}, e.g. a padding id), positions whose id is that class get
@@ -64,11 +68,11 @@ public record SparseCategoricalCrossentropy(boolean fromLogits, Integer ignoreCl
     /** (B, 1) ids for a (B, C) prediction lose their trailing axis (Keras squeezes it); then shapes must agree. */
     private static IntTensor align(IntTensor ids, Variable yPred) {
         int[] want = yPred.shape().dims();
-        int[] lead = java.util.Arrays.copyOf(want, want.length - 1);
+        int[] lead = Arrays.copyOf(want, want.length - 1);
         if (ids.shape().rank() == want.length && ids.shape().dim(-1) == 1) {
             ids = ids.reshape(lead);
         }
-        if (!ids.shape().equals(new org.seq4j.tensor.Shape(lead))) {
+        if (!ids.shape().equals(new Shape(lead))) {
             throw new IllegalArgumentException("SparseCategoricalCrossentropy: ids of shape " + ids.shape()
                     + " for predictions " + yPred.shape() + " (want the prediction's shape without its last axis)");
         }
@@ -91,7 +95,7 @@ public record SparseCategoricalCrossentropy(boolean fromLogits, Integer ignoreCl
     }
 
     static int[] withTrailingOne(IntTensor ids) {
-        int[] d = java.util.Arrays.copyOf(ids.shape().dims(), ids.shape().rank() + 1);
+        int[] d = Arrays.copyOf(ids.shape().dims(), ids.shape().rank() + 1);
         d[d.length - 1] = 1;
         return d;
     }
