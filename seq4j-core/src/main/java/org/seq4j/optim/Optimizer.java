@@ -107,7 +107,8 @@ public abstract class Optimizer {
             throw new IllegalStateException("step: no gradient for any of the " + params.size()
                     + " parameters (was backward() called?)");
         }
-        List<Tensor> clipped = options.clipping().apply(grads).grads();
+        Clipping clipping = options.clipping();
+        List<Tensor> clipped = clipping.mode() == Clipping.Mode.NONE ? grads : clipping.apply(grads).grads();
         float lr = learningRate();
         for (int k = 0; k < active.size(); k++) {
             int i = active.get(k);
