@@ -62,11 +62,20 @@ final class Reductions {
 
     /** x viewed as (rows, width): y = row0 op row1 op ... element-wise. */
     private static void foldRows(ReduceOp op, Tensor x, int rows, int width, float[] y, MathKernel k) {
-        BinaryOp combine = switch (op) {
-            case SUM -> BinaryOp.ADD;
-            case MAX -> BinaryOp.MAX;
-            case MIN -> BinaryOp.MIN;
-        };
+        if (op == ReduceOp.SUM) {
+            // in double, as the kernel's reduce sums: summing rows in float would lose digits on long batches
+            double[] acc = new double[width];
+            for (int r = 0, base = x.offset; r < rows; r++, base += width) {
+                for (int j = 0; j < width; j++) {
+                    acc[j] += x.data[base + j];
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                y[j] = (float) acc[j];
+            }
+            return;
+        }
+        BinaryOp combine = op == ReduceOp.MAX ? BinaryOp.MAX : BinaryOp.MIN;
         System.arraycopy(x.data, x.offset, y, 0, width);
         for (int r = 1; r < rows; r++) {
             k.binary(combine, y, 0, x.data, x.offset + r * width, y, 0, width);
@@ -119,10 +128,13 @@ final class Reductions {
         if (x.shape.equals(target)) {
             return x;
         }
-        Shape.broadcast("sumTo", x.shape, target); // validates compatibility
         int lead = x.rank() - target.rank();
         if (lead < 0) {
             throw new IllegalArgumentException("sumTo: cannot reduce " + x.shape + " to larger rank " + target);
+        }
+        // target must broadcast to exactly x's shape: (3, 1) cannot be summed to (1, 4)
+        if (!Shape.broadcast("sumTo", x.shape, target).equals(x.shape)) {
+            throw new IllegalArgumentException("sumTo: " + target + " does not broadcast to " + x.shape);
         }
         int[] axes = new int[x.rank()];
         int n = 0;

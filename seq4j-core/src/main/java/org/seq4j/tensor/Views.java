@@ -91,15 +91,20 @@ final class Views {
             long oldSize = oldDims[oi];
             long newSize = newDims[ni];
             int newStart = ni;
+            int outer = oi; // the chunk's last dimension of size > 1 so far (size-1 strides are arbitrary)
             while (oldSize != newSize) {
                 if (oldSize < newSize) {
                     oi++;
                     if (oi >= oldDims.length) {
                         return null;
                     }
-                    if (oldDims[oi] != 1 && oldStrides[oi - 1] != oldStrides[oi] * oldDims[oi]) {
+                    if (oldDims[oi] == 1) {
+                        continue;
+                    }
+                    if (oldStrides[outer] != oldStrides[oi] * oldDims[oi]) {
                         return null; // the chunk is not contiguous within itself
                     }
+                    outer = oi;
                     oldSize *= oldDims[oi];
                 } else {
                     ni++;
@@ -110,7 +115,7 @@ final class Views {
                 }
             }
             // the old chunk runs with the innermost stride of its last dimension
-            int stride = oldStrides[oi];
+            int stride = oldStrides[outer];
             for (int k = ni; k >= newStart; k--) {
                 ns[k] = stride;
                 stride *= newDims[k];
@@ -179,7 +184,7 @@ final class Views {
         }
         int s = clampIndex(start, d);
         int e = clampIndex(end, d);
-        int n = e <= s ? 0 : (e - s + step - 1) / step;
+        int n = e <= s ? 0 : 1 + (e - s - 1) / step; // not (e - s + step - 1) / step: that overflows
         int[] dims = t.shape.dims();
         int[] strides = t.strides.clone();
         dims[a] = n;
