@@ -109,10 +109,11 @@ final class Reductions {
 
     /** log Σ exp(x), stabilised by the maximum; a row of only -inf gives -inf rather than NaN. */
     static Tensor logSumExp(Tensor x, Axes axes) {
+        boolean[] reduced = reducedMask(x.shape, axes); // validates first, so that errors name logSumExp
         Tensor m = reduce(ReduceOp.MAX, x, axes.keepDims());
         Tensor safe = Tensor.where(m.abs().lt(Float.POSITIVE_INFINITY), m, Tensor.scalar(0f));
         Tensor s = reduce(ReduceOp.SUM, x.sub(safe).exp(), axes.keepDims()).log().add(safe);
-        return axes.keep() ? s : s.reshape(resultShape(x.shape, reducedMask(x.shape, axes), false).dims());
+        return axes.keep() ? s : s.reshape(resultShape(x.shape, reduced, false).dims());
     }
 
     private static boolean[] reducedMask(Shape s, Axes axes) {
@@ -151,7 +152,7 @@ final class Reductions {
     }
 
     static IntTensor argmax(Tensor x, int axis) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("argmax", axis);
         Tensor p = moveToEnd(x, a).contiguous();
         int n = x.shape.dim(a);
         if (n == 0) {
@@ -182,7 +183,7 @@ final class Reductions {
     }
 
     static Tensor softmax(Tensor x, int axis, boolean log) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis(log ? "logSoftmax" : "softmax", axis);
         boolean last = a == x.rank() - 1;
         Tensor p = (last ? x : moveToEnd(x, a)).contiguous();
         int n = x.shape.dim(a);

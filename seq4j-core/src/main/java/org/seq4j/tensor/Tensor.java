@@ -140,7 +140,7 @@ public final class Tensor {
 
     /** {@code cond != 0 ? a : b}, all three broadcast together. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        return Elementwise.where(cond, a, b);
+        return Elementwise.where("where", cond, a, b);
     }
 
     // ---- reading --------------------------------------------------------------------------------------------
@@ -307,7 +307,7 @@ public final class Tensor {
 
     /** {@code value} where {@code mask != 0}, this elsewhere; the mask broadcasts. */
     public Tensor maskedFill(Tensor mask, float value) {
-        return Elementwise.where(mask, scalar(value), this);
+        return Elementwise.where("maskedFill", mask, scalar(value), this);
     }
 
     // ---- reductions -----------------------------------------------------------------------------------------

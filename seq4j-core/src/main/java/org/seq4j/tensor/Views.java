@@ -136,7 +136,7 @@ final class Views {
         int[] dims = new int[r];
         int[] strides = new int[r];
         for (int i = 0; i < r; i++) {
-            int a = t.shape.axis(axes[i]);
+            int a = t.shape.axis("permute", axes[i]);
             if (seen[a]) {
                 throw new IllegalArgumentException(
                         "permute: axis " + axes[i] + " repeated in " + Arrays.toString(axes) + " for shape " + t.shape);
@@ -157,15 +157,15 @@ final class Views {
         for (int i = 0; i < r; i++) {
             perm[i] = i;
         }
-        int na = t.shape.axis(a);
-        int nb = t.shape.axis(b);
+        int na = t.shape.axis("transpose", a);
+        int nb = t.shape.axis("transpose", b);
         perm[na] = nb;
         perm[nb] = na;
         return permute(t, perm);
     }
 
     static Tensor narrow(Tensor t, int axis, int start, int length) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("narrow", axis);
         int d = t.shape.dim(a);
         if (start < 0 || length < 0 || start + length > d) {
             throw new IllegalArgumentException("narrow: [" + start + ", " + (start + length) + ") outside axis "
@@ -177,7 +177,7 @@ final class Views {
     }
 
     static Tensor slice(Tensor t, int axis, int start, int end, int step) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("slice", axis);
         int d = t.shape.dim(a);
         if (step <= 0) {
             throw new IllegalArgumentException("slice: step must be positive, got " + step + " for shape " + t.shape);
@@ -198,7 +198,7 @@ final class Views {
     }
 
     static Tensor select(Tensor t, int axis, int index) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("select", axis);
         int d = t.shape.dim(a);
         int i = index < 0 ? index + d : index;
         if (i < 0 || i >= d) {
@@ -230,7 +230,7 @@ final class Views {
     }
 
     static Tensor squeeze(Tensor t, int axis) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("squeeze", axis);
         if (t.shape.dim(a) != 1) {
             throw new IllegalArgumentException(
                     "squeeze: axis " + axis + " has size " + t.shape.dim(a) + " in shape " + t.shape);
