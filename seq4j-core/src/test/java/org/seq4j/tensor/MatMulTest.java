@@ -233,6 +233,69 @@ class MatMulTest {
         return out;
     }
 
+    /** The values of {@code o} behind one of several layouts: contiguous, reversed strides, stored transposed, padded. */
+    private static Tensor layout(Op o, int kind) {
+        int r = o.dims.length;
+        return switch (r < 2 ? kind % 3 : kind) {
+            case 0 -> o.tensor();
+            case 1 -> o.strided();
+            case 2 -> {
+                // narrowed out of a larger tensor along the last axis: gapped rows with an offset
+                int[] big = o.dims.clone();
+                big[r - 1] += 3;
+                float[] v = new float[Ref.size(big)];
+                for (int[] idx : Ref.indices(o.dims)) {
+                    int[] j = idx.clone();
+                    j[r - 1] += 2;
+                    v[Ref.flat(big, j)] = Ref.at(o.v, o.dims, idx);
+                }
+                yield Tensor.of(v, big).narrow(-1, 2, o.dims[r - 1]);
+            }
+            default -> transpose(o).tensor().mT(); // a matrix transpose view: GEMM reads it transposed
+        };
+    }
+
+    @Test
+    void randomShapesAndLayouts() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(99);
+        for (int trial = 0; trial < 400; trial++) {
+            int m = r.nextInt(5);
+            int k = r.nextInt(5);
+            int n = r.nextInt(5);
+            int[] batch = new int[r.nextInt(3)];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = 1 + r.nextInt(3);
+            }
+            int[] ad = operandDims(r, batch, m, k, r.nextInt(5) == 0);
+            int[] bd = operandDims(r, batch, k, n, r.nextInt(5) == 0);
+            if (ad.length == 1 && bd.length == 1) {
+                bd = new int[] {ad[0]};
+            } else if (ad.length == 1) {
+                ad = new int[] {bd[bd.length - 2]};
+            } else if (bd.length == 1) {
+                bd = new int[] {ad[ad.length - 1]};
+            }
+            Op a = Op.of(1000 + trial, ad);
+            Op b = Op.of(2000 + trial, bd);
+            check(a, b, layout(a, r.nextInt(4)).matmul(layout(b, r.nextInt(4))));
+        }
+    }
+
+    /** (rows, cols) behind a suffix of {@code batch} with some dims set to 1, or a vector when {@code vector}. */
+    private static int[] operandDims(java.util.SplittableRandom r, int[] batch, int rows, int cols, boolean vector) {
+        if (vector) {
+            return new int[] {cols};
+        }
+        int keep = r.nextInt(batch.length + 1);
+        int[] d = new int[keep + 2];
+        for (int i = 0; i < keep; i++) {
+            d[i] = r.nextInt(3) == 0 ? 1 : batch[batch.length - keep + i];
+        }
+        d[keep] = rows;
+        d[keep + 1] = cols;
+        return d;
+    }
+
     @Test
     void emptyDimensions() {
         assertValues(new float[12], Tensor.zeros(3, 0).matmul(Tensor.zeros(0, 4)), 3, 4);           // K = 0: zeros
