@@ -201,6 +201,17 @@ class ViewFuzzTest {
             diff[i] = Ref.bcast(ov, od, all.get(i)) - m.v[i];
         }
         assertArrayEquals(diff, other.sub(t).toArray(), chain + " then " + Arrays.toString(od) + " - it");
+        // where: a 0/1 condition of the partner's shape and layout picks between t and the partner
+        float[] cv = new float[ov.length];
+        for (int i = 0; i < cv.length; i++) {
+            cv[i] = r.nextInt(2);
+        }
+        Tensor cond = r.nextBoolean() ? Tensor.of(cv, od) : Ref.strided(cv, od);
+        float[] picked = new float[m.v.length];
+        for (int i = 0; i < picked.length; i++) {
+            picked[i] = Ref.bcast(cv, od, all.get(i)) != 0 ? m.v[i] : Ref.bcast(ov, od, all.get(i));
+        }
+        assertArrayEquals(picked, Tensor.where(cond, t, other).toArray(), chain + " then where");
         // max over a random set of axes (all of them when none is drawn)
         int[] axes = java.util.stream.IntStream.range(0, m.dims.length).filter(i -> r.nextBoolean()).toArray();
         int[] red = axes.length == 0 ? java.util.stream.IntStream.range(0, m.dims.length).toArray() : axes;
