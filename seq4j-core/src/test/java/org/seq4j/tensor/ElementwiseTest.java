@@ -10,6 +10,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.seq4j.tensor.kernel.BinaryOp;
+import org.seq4j.tensor.kernel.UnaryOp;
 
 /** Element-wise ops against NumPy broadcasting computed by hand over the source arrays. */
 class ElementwiseTest {
@@ -177,6 +178,51 @@ class ElementwiseTest {
         assertValues(new float[] {0.5f, 0, 1, Float.NaN}, special.sigmoid(), 4);
         assertValues(new float[] {0, 0, 1, Float.NaN}, special.clamp(0, 1), 4); // clamp keeps NaN, as torch
         assertValues(new float[] {0, 1, Float.NaN, Float.NaN}, Tensor.of(new float[] {0, 1, -1, Float.NaN}, 4).sqrt(), 4);
+    }
+
+    @Test
+    void mapWithTheOpsThatHaveNoMethod() {
+        float[] a = Ref.values(16, 30);
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= 5; // [-5, 5): erf saturates to ±1 in float beyond ~3.9
+        }
+        a[0] = 0;
+        Tensor x = Ref.strided(a, 5, 6);
+        checkUnary(x.map(UnaryOp.SIGN), a, Math::signum);
+        checkUnary(x.map(UnaryOp.RECIPROCAL), a, v -> 1 / v);
+        checkUnary(x.map(UnaryOp.ERF), a, ElementwiseTest::erf);
+        // a dense sweep over every branch of the rational approximations (|x| < 0.47, < 4, < 27, beyond)
+        Tensor sweep = Tensor.arange(-30f, 30f, 0.0625f);
+        float[] sv = sweep.toArray();
+        double[] e = new double[sv.length];
+        for (int i = 0; i < sv.length; i++) {
+            e[i] = erf(sv[i]);
+        }
+        assertClose(e, sweep.map(UnaryOp.ERF), Ref.RTOL, 1e-7, sv.length);
+        assertValues(new float[] {Float.NaN, 1, -1, 0, -0f}, Tensor.of(new float[] {Float.NaN, Float.POSITIVE_INFINITY,
+                Float.NEGATIVE_INFINITY, 0, -0f}, 5).map(UnaryOp.ERF), 5);
+    }
+
+    /** erf by its Taylor series where that converges well in double, else 1 - erfc by its continued fraction. */
+    private static double erf(double x) {
+        double ax = Math.abs(x);
+        double r;
+        if (ax < 3) {
+            double term = ax;
+            double sum = ax;
+            for (int n = 1; n < 200; n++) {
+                term *= -ax * ax / n;
+                sum += term / (2 * n + 1);
+            }
+            r = 2 / Math.sqrt(Math.PI) * sum;
+        } else {
+            double f = 0; // erfc(x) = exp(-x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))
+            for (int k = 60; k >= 1; k--) {
+                f = (k / 2.0) / (ax + f);
+            }
+            r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f);
+        }
+        return Math.copySign(r, x);
     }
 
     private static void checkUnary(Tensor y, float[] a, DoubleUnaryOperator f) {
