@@ -177,7 +177,8 @@ class ElementwiseTest {
                 special.log(), 4);
         assertValues(new float[] {0.5f, 0, 1, Float.NaN}, special.sigmoid(), 4);
         assertValues(new float[] {0, 0, 1, Float.NaN}, special.clamp(0, 1), 4); // clamp keeps NaN, as torch
-        assertValues(new float[] {0, 1, Float.NaN, Float.NaN}, Tensor.of(new float[] {0, 1, -1, Float.NaN}, 4).sqrt(), 4);
+        assertValues(new float[] {0, 1, Float.NaN, Float.NaN},
+                Tensor.of(new float[] {0, 1, -1, Float.NaN}, 4).sqrt(), 4);
     }
 
     @Test
@@ -272,7 +273,8 @@ class ElementwiseTest {
             m[i] = new float[] {0, 1, 0, 1, 0, 1}[i] != 0 ? 9 : a[i];
         }
         assertValues(m, x.maskedFill(mask, 9), 2, 3);
-        assertValues(new float[] {9, 9, 9, a[3], a[4], a[5]}, x.maskedFill(Tensor.of(new float[] {1, 0}, 2, 1), 9), 2, 3);
+        assertValues(new float[] {9, 9, 9, a[3], a[4], a[5]},
+                x.maskedFill(Tensor.of(new float[] {1, 0}, 2, 1), 9), 2, 3);
         assertValues(new float[] {-1, -1, -1, -1, -1, -1}, x.maskedFill(Tensor.scalar(1), -1), 2, 3);
         assertValues(new float[] {7, 8}, Tensor.where(Tensor.scalar(0), Tensor.scalar(1), Tensor.of(new float[] {7, 8},
                 2)), 2);

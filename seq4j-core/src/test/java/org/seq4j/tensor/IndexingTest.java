@@ -147,7 +147,8 @@ class IndexingTest {
                 e[i * 4 + i1[i][j]] += src[i * 3 + j];
             }
         }
-        Ref.assertClose(e, Tensor.of(x, xd).scatterAdd(1, IntTensor.of(i1), Tensor.of(src, 3, 3)), Ref.RTOL, 1e-7, 3, 4);
+        Ref.assertClose(e, Tensor.of(x, xd).scatterAdd(1, IntTensor.of(i1), Tensor.of(src, 3, 3)),
+                Ref.RTOL, 1e-7, 3, 4);
         Ref.assertClose(e, Ref.strided(x, xd).scatterAdd(-1, IntTensor.of(i1), Ref.strided(src, 3, 3)), Ref.RTOL, 1e-7,
                 3, 4);
         int[][] i0 = {{2, 2, 0, 1}, {2, 0, 0, 1}};
@@ -158,7 +159,8 @@ class IndexingTest {
                 e0[i0[i][j] * 4 + j] += s0[i * 4 + j];
             }
         }
-        Ref.assertClose(e0, Tensor.of(x, xd).scatterAdd(0, IntTensor.of(i0), Tensor.of(s0, 2, 4)), Ref.RTOL, 1e-7, 3, 4);
+        Ref.assertClose(e0, Tensor.of(x, xd).scatterAdd(0, IntTensor.of(i0), Tensor.of(s0, 2, 4)),
+                Ref.RTOL, 1e-7, 3, 4);
         // <gather(x), s> = <x, scatterAdd(0, s)>
         double lhs = dot(Tensor.of(x, xd).gather(0, IntTensor.of(i0)).toArray(), s0);
         double rhs = dot(x, Tensor.zeros(3, 4).scatterAdd(0, IntTensor.of(i0), Tensor.of(s0, 2, 4)).toArray());
@@ -177,7 +179,8 @@ class IndexingTest {
         assertMessage(IndexOutOfBoundsException.class, () -> x.gather(0, IntTensor.of(new int[][] {{0, -1}})),
                 "gather", "-1", "(3, 4)");
         assertMessage(IndexOutOfBoundsException.class,
-                () -> x.scatterAdd(0, IntTensor.of(new int[][] {{3}}), Tensor.zeros(1, 1)), "scatterAdd", "3", "(3, 4)");
+                () -> x.scatterAdd(0, IntTensor.of(new int[][] {{3}}), Tensor.zeros(1, 1)),
+                "scatterAdd", "3", "(3, 4)");
         assertMessage(IllegalArgumentException.class, () -> x.gather(1, IntTensor.of(new int[] {0}, 1)),
                 "gather", "(1,)", "(3, 4)");
         assertMessage(IllegalArgumentException.class, () -> x.gather(1, IntTensor.of(new int[][] {{0}, {0}, {0}, {0}})),
@@ -190,7 +193,8 @@ class IndexingTest {
         assertMessage(IllegalArgumentException.class, () -> x.gather(-3, IntTensor.of(new int[][] {{0}})),
                 "gather", "axis -3", "(3, 4)");
         assertMessage(IllegalArgumentException.class,
-                () -> x.indexAdd(5, IntTensor.of(new int[] {0}, 1), Tensor.zeros(3, 1)), "indexAdd", "axis 5", "(3, 4)");
+                () -> x.indexAdd(5, IntTensor.of(new int[] {0}, 1), Tensor.zeros(3, 1)),
+                "indexAdd", "axis 5", "(3, 4)");
         assertMessage(IllegalArgumentException.class,
                 () -> x.scatterAdd(2, IntTensor.of(new int[][] {{0}}), Tensor.zeros(1, 1)), "scatterAdd", "axis 2");
     }

@@ -43,7 +43,8 @@ class IntTensorTest {
         assertMessage(IndexOutOfBoundsException.class, () -> t.get(2, 0), "IntTensor.get", "(2, 3)");
         assertMessage(IllegalArgumentException.class, () -> t.get(0), "IntTensor.get", "(2, 3)");
         assertMessage(IllegalArgumentException.class, () -> t.reshape(4, 2), "IntTensor.reshape", "(2, 3)", "(4, 2)");
-        assertMessage(IllegalArgumentException.class, () -> IntTensor.of(new int[3], 3).row(0), "IntTensor.row", "(3,)");
+        assertMessage(IllegalArgumentException.class, () -> IntTensor.of(new int[3], 3).row(0),
+                "IntTensor.row", "(3,)");
         // one past the last row used to come back as a row of zeros
         assertMessage(IndexOutOfBoundsException.class, () -> t.row(2), "IntTensor.row", "2", "(2, 3)");
         assertMessage(IndexOutOfBoundsException.class, () -> t.row(-1), "IntTensor.row", "-1", "(2, 3)");

@@ -51,8 +51,8 @@ class JoiningTest {
         assertValues(new float[] {1, 2, 0, 1, 2, 4, 5, 3, 4, 5}, cat, 2, 5);
         assertValues(Ref.iota(6), Tensor.concat(0, x), 2, 3);
         assertValues(new float[0], Tensor.concat(0, Tensor.zeros(0, 3), Tensor.zeros(0, 3)), 0, 3);
-        assertValues(new float[] {1, 2, 3}, Tensor.concat(0, Tensor.of(new float[] {1}, 1), Tensor.of(new float[] {2, 3},
-                2)), 3);
+        Tensor one = Tensor.of(new float[] {1}, 1);
+        assertValues(new float[] {1, 2, 3}, Tensor.concat(0, one, Tensor.of(new float[] {2, 3}, 2)), 3);
     }
 
     @Test

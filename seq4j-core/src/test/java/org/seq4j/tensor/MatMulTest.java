@@ -233,7 +233,7 @@ class MatMulTest {
         return out;
     }
 
-    /** The values of {@code o} behind one of several layouts: contiguous, reversed strides, stored transposed, padded. */
+    /** The values of {@code o} behind one of several layouts: contiguous, reversed strides, padded, transposed. */
     private static Tensor layout(Op o, int kind) {
         int r = o.dims.length;
         return switch (r < 2 ? kind % 3 : kind) {
