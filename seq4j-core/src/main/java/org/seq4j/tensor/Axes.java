@@ -39,12 +39,7 @@ public record Axes(int[] axes, boolean keep) {
         }
         boolean[] seen = new boolean[shape.rank()];
         for (int a : axes) {
-            int n;
-            try {
-                n = shape.axis(a);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
-            }
+            int n = shape.axis(op, a);
             if (seen[n]) {
                 throw new IllegalArgumentException(op + ": axis " + a + " named twice for shape " + shape);
             }

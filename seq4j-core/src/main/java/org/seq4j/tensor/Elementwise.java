@@ -57,8 +57,8 @@ final class Elementwise {
     }
 
     /** {@code cond != 0 ? a : b}, broadcast together. NaN in cond counts as true, as in NumPy. */
-    static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        Shape out = Shape.broadcast("where", Shape.broadcast("where", cond.shape, a.shape), b.shape);
+    static Tensor where(String op, Tensor cond, Tensor a, Tensor b) {
+        Shape out = Shape.broadcast(op, Shape.broadcast(op, cond.shape, a.shape), b.shape);
         float[] y = new float[out.size()];
         if (y.length == 0) {
             return Tensor.wrap(y, out);

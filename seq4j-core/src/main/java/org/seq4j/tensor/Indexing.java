@@ -12,7 +12,7 @@ final class Indexing {
 
     /** out[pre, i..., post] = x[pre, index[i...], post]. */
     static Tensor indexSelect(Tensor x, int axis, IntTensor index) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("indexSelect", axis);
         Tensor c = x.contiguous();
         int pre = prod(x.shape, 0, a);
         int d = x.shape.dim(a);
@@ -30,7 +30,7 @@ final class Indexing {
 
     /** x + Σ source slices added at the positions index names; repeated indices accumulate. */
     static Tensor indexAdd(Tensor x, int axis, IntTensor index, Tensor source) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("indexAdd", axis);
         Shape expect = splice(x.shape, a, index.shape());
         if (!source.shape.equals(expect)) {
             throw new IllegalArgumentException("indexAdd: source shape " + source.shape + " should be " + expect
@@ -100,7 +100,7 @@ final class Indexing {
     }
 
     private static int checkGatherShapes(String op, Shape x, int axis, Shape index) {
-        int a = x.axis(axis);
+        int a = x.axis(op, axis);
         if (index.rank() != x.rank()) {
             throw new IllegalArgumentException(op + ": index shape " + index + " must have the rank of " + x);
         }

@@ -70,6 +70,9 @@ public final class IntTensor {
         if (shape.rank() != 2) {
             throw new IllegalArgumentException("IntTensor.row: needs rank 2, shape is " + shape);
         }
+        if (r < 0 || r >= shape.dim(0)) {
+            throw new IndexOutOfBoundsException("IntTensor.row: row " + r + " out of range for shape " + shape);
+        }
         int cols = shape.dim(1);
         return Arrays.copyOfRange(data, r * cols, (r + 1) * cols);
     }

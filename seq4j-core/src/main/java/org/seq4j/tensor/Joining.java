@@ -12,7 +12,7 @@ final class Joining {
             throw new IllegalArgumentException("concat: no tensors");
         }
         Shape first = parts.get(0).shape;
-        int a = first.axis(axis);
+        int a = first.axis("concat", axis);
         int total = 0;
         for (Tensor t : parts) {
             if (t.rank() != first.rank()) {
@@ -52,6 +52,10 @@ final class Joining {
             throw new IllegalArgumentException("stack: no tensors");
         }
         Shape first = parts.get(0).shape;
+        if (axis < -first.rank() - 1 || axis > first.rank()) {
+            throw new IllegalArgumentException("stack: axis " + axis + " out of range for shape " + first
+                    + " (the result has rank " + (first.rank() + 1) + ")");
+        }
         List<Tensor> expanded = new ArrayList<>(parts.size());
         for (Tensor t : parts) {
             if (!t.shape.equals(first)) {
@@ -63,11 +67,12 @@ final class Joining {
     }
 
     static List<Tensor> split(Tensor x, int axis, int[] sizes) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("split", axis);
         int sum = 0;
         for (int s : sizes) {
             if (s < 0) {
-                throw new IllegalArgumentException("split: negative size in " + java.util.Arrays.toString(sizes));
+                throw new IllegalArgumentException(
+                        "split: negative size in " + java.util.Arrays.toString(sizes) + " for shape " + x.shape);
             }
             sum += s;
         }

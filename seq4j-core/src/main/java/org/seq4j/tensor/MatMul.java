@@ -32,7 +32,13 @@ final class MatMul {
         }
         Shape batchA = Shape.of(java.util.Arrays.copyOf(a2.shape.dims(), a2.rank() - 2));
         Shape batchB = Shape.of(java.util.Arrays.copyOf(b2.shape.dims(), b2.rank() - 2));
-        Shape batch = Shape.broadcast("matmul", batchA, batchB);
+        Shape batch;
+        try {
+            batch = Shape.broadcast("matmul", batchA, batchB);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: batch dimensions of shapes " + a.shape + " and " + b.shape
+                    + " cannot be broadcast", e);
+        }
         Tensor out = b2.rank() == 2 && foldable(a2)
                 ? folded(a2, b2, m, k, n)
                 : batched(a2, b2, batch, m, k, n);

@@ -62,11 +62,20 @@ final class Reductions {
 
     /** x viewed as (rows, width): y = row0 op row1 op ... element-wise. */
     private static void foldRows(ReduceOp op, Tensor x, int rows, int width, float[] y, MathKernel k) {
-        BinaryOp combine = switch (op) {
-            case SUM -> BinaryOp.ADD;
-            case MAX -> BinaryOp.MAX;
-            case MIN -> BinaryOp.MIN;
-        };
+        if (op == ReduceOp.SUM) {
+            // in double, as the kernel's reduce sums: summing rows in float would lose digits on long batches
+            double[] acc = new double[width];
+            for (int r = 0, base = x.offset; r < rows; r++, base += width) {
+                for (int j = 0; j < width; j++) {
+                    acc[j] += x.data[base + j];
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                y[j] = (float) acc[j];
+            }
+            return;
+        }
+        BinaryOp combine = op == ReduceOp.MAX ? BinaryOp.MAX : BinaryOp.MIN;
         System.arraycopy(x.data, x.offset, y, 0, width);
         for (int r = 1; r < rows; r++) {
             k.binary(combine, y, 0, x.data, x.offset + r * width, y, 0, width);
@@ -100,10 +109,11 @@ final class Reductions {
 
     /** log Σ exp(x), stabilised by the maximum; a row of only -inf gives -inf rather than NaN. */
     static Tensor logSumExp(Tensor x, Axes axes) {
+        boolean[] reduced = reducedMask(x.shape, axes); // validates first, so that errors name logSumExp
         Tensor m = reduce(ReduceOp.MAX, x, axes.keepDims());
         Tensor safe = Tensor.where(m.abs().lt(Float.POSITIVE_INFINITY), m, Tensor.scalar(0f));
         Tensor s = reduce(ReduceOp.SUM, x.sub(safe).exp(), axes.keepDims()).log().add(safe);
-        return axes.keep() ? s : s.reshape(resultShape(x.shape, reducedMask(x.shape, axes), false).dims());
+        return axes.keep() ? s : s.reshape(resultShape(x.shape, reduced, false).dims());
     }
 
     private static boolean[] reducedMask(Shape s, Axes axes) {
@@ -119,10 +129,13 @@ final class Reductions {
         if (x.shape.equals(target)) {
             return x;
         }
-        Shape.broadcast("sumTo", x.shape, target); // validates compatibility
         int lead = x.rank() - target.rank();
         if (lead < 0) {
             throw new IllegalArgumentException("sumTo: cannot reduce " + x.shape + " to larger rank " + target);
+        }
+        // target must broadcast to exactly x's shape: (3, 1) cannot be summed to (1, 4)
+        if (!Shape.broadcast("sumTo", x.shape, target).equals(x.shape)) {
+            throw new IllegalArgumentException("sumTo: " + target + " does not broadcast to " + x.shape);
         }
         int[] axes = new int[x.rank()];
         int n = 0;
@@ -139,7 +152,7 @@ final class Reductions {
     }
 
     static IntTensor argmax(Tensor x, int axis) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis("argmax", axis);
         Tensor p = moveToEnd(x, a).contiguous();
         int n = x.shape.dim(a);
         if (n == 0) {
@@ -170,7 +183,7 @@ final class Reductions {
     }
 
     static Tensor softmax(Tensor x, int axis, boolean log) {
-        int a = x.shape.axis(axis);
+        int a = x.shape.axis(log ? "logSoftmax" : "softmax", axis);
         boolean last = a == x.rank() - 1;
         Tensor p = (last ? x : moveToEnd(x, a)).contiguous();
         int n = x.shape.dim(a);

@@ -53,12 +53,17 @@ public record Shape(int[] dims) {
         return dims.clone();
     }
 
-    /** Normalises a possibly negative axis, naming the op in the error. */
+    /** Normalises a possibly negative axis. */
     public int axis(int axis) {
+        return axis(null, axis);
+    }
+
+    /** Normalises a possibly negative axis, naming {@code op} (when not null) in the error. */
+    public int axis(String op, int axis) {
         int a = axis < 0 ? axis + dims.length : axis;
         if (a < 0 || a >= dims.length) {
-            throw new IllegalArgumentException(
-                    "axis " + axis + " out of range for shape " + this + " (rank " + dims.length + ")");
+            throw new IllegalArgumentException((op == null ? "" : op + ": ") + "axis " + axis
+                    + " out of range for shape " + this + " (rank " + dims.length + ")");
         }
         return a;
     }

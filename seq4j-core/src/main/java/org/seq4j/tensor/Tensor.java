@@ -82,10 +82,11 @@ public final class Tensor {
 
     /** The values start, start+step, ... below end (above end for a negative step), as NumPy's arange. */
     public static Tensor arange(float start, float end, float step) {
-        if (step == 0f || !Float.isFinite(start) || !Float.isFinite(end)) {
+        if (step == 0f || !Float.isFinite(start) || !Float.isFinite(end) || !Float.isFinite(step)) {
             throw new IllegalArgumentException("Tensor.arange: bad range " + start + ".." + end + " step " + step);
         }
-        int n = Math.max(0, (int) Math.ceil((end - start) / (double) step));
+        // the length in double, as NumPy computes it: end - start in float could round the count away
+        int n = Math.max(0, (int) Math.ceil(((double) end - start) / step));
         float[] d = new float[n];
         for (int i = 0; i < n; i++) {
             d[i] = (float) (start + (double) i * step);
@@ -101,7 +102,8 @@ public final class Tensor {
     public static Tensor uniform(Shape shape, float lo, float hi, RandomGenerator rng) {
         float[] d = new float[shape.size()];
         for (int i = 0; i < d.length; i++) {
-            d[i] = lo + (hi - lo) * rng.nextFloat();
+            float v = lo + (hi - lo) * rng.nextFloat();
+            d[i] = v >= hi && lo < hi ? Math.nextDown(hi) : v; // lo + (hi - lo)·u can round up to hi (e.g. on [1, 2))
         }
         return wrap(d, shape);
     }
@@ -138,7 +140,7 @@ public final class Tensor {
 
     /** {@code cond != 0 ? a : b}, all three broadcast together. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        return Elementwise.where(cond, a, b);
+        return Elementwise.where("where", cond, a, b);
     }
 
     // ---- reading --------------------------------------------------------------------------------------------
@@ -305,7 +307,7 @@ public final class Tensor {
 
     /** {@code value} where {@code mask != 0}, this elsewhere; the mask broadcasts. */
     public Tensor maskedFill(Tensor mask, float value) {
-        return Elementwise.where(mask, scalar(value), this);
+        return Elementwise.where("maskedFill", mask, scalar(value), this);
     }
 
     // ---- reductions -----------------------------------------------------------------------------------------

@@ -91,15 +91,20 @@ final class Views {
             long oldSize = oldDims[oi];
             long newSize = newDims[ni];
             int newStart = ni;
+            int outer = oi; // the chunk's last dimension of size > 1 so far (size-1 strides are arbitrary)
             while (oldSize != newSize) {
                 if (oldSize < newSize) {
                     oi++;
                     if (oi >= oldDims.length) {
                         return null;
                     }
-                    if (oldDims[oi] != 1 && oldStrides[oi - 1] != oldStrides[oi] * oldDims[oi]) {
+                    if (oldDims[oi] == 1) {
+                        continue;
+                    }
+                    if (oldStrides[outer] != oldStrides[oi] * oldDims[oi]) {
                         return null; // the chunk is not contiguous within itself
                     }
+                    outer = oi;
                     oldSize *= oldDims[oi];
                 } else {
                     ni++;
@@ -110,7 +115,7 @@ final class Views {
                 }
             }
             // the old chunk runs with the innermost stride of its last dimension
-            int stride = oldStrides[oi];
+            int stride = oldStrides[outer];
             for (int k = ni; k >= newStart; k--) {
                 ns[k] = stride;
                 stride *= newDims[k];
@@ -131,7 +136,7 @@ final class Views {
         int[] dims = new int[r];
         int[] strides = new int[r];
         for (int i = 0; i < r; i++) {
-            int a = t.shape.axis(axes[i]);
+            int a = t.shape.axis("permute", axes[i]);
             if (seen[a]) {
                 throw new IllegalArgumentException(
                         "permute: axis " + axes[i] + " repeated in " + Arrays.toString(axes) + " for shape " + t.shape);
@@ -152,15 +157,15 @@ final class Views {
         for (int i = 0; i < r; i++) {
             perm[i] = i;
         }
-        int na = t.shape.axis(a);
-        int nb = t.shape.axis(b);
+        int na = t.shape.axis("transpose", a);
+        int nb = t.shape.axis("transpose", b);
         perm[na] = nb;
         perm[nb] = na;
         return permute(t, perm);
     }
 
     static Tensor narrow(Tensor t, int axis, int start, int length) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("narrow", axis);
         int d = t.shape.dim(a);
         if (start < 0 || length < 0 || start + length > d) {
             throw new IllegalArgumentException("narrow: [" + start + ", " + (start + length) + ") outside axis "
@@ -172,14 +177,14 @@ final class Views {
     }
 
     static Tensor slice(Tensor t, int axis, int start, int end, int step) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("slice", axis);
         int d = t.shape.dim(a);
         if (step <= 0) {
             throw new IllegalArgumentException("slice: step must be positive, got " + step + " for shape " + t.shape);
         }
         int s = clampIndex(start, d);
         int e = clampIndex(end, d);
-        int n = e <= s ? 0 : (e - s + step - 1) / step;
+        int n = e <= s ? 0 : 1 + (e - s - 1) / step; // not (e - s + step - 1) / step: that overflows
         int[] dims = t.shape.dims();
         int[] strides = t.strides.clone();
         dims[a] = n;
@@ -193,7 +198,7 @@ final class Views {
     }
 
     static Tensor select(Tensor t, int axis, int index) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("select", axis);
         int d = t.shape.dim(a);
         int i = index < 0 ? index + d : index;
         if (i < 0 || i >= d) {
@@ -225,7 +230,7 @@ final class Views {
     }
 
     static Tensor squeeze(Tensor t, int axis) {
-        int a = t.shape.axis(axis);
+        int a = t.shape.axis("squeeze", axis);
         if (t.shape.dim(a) != 1) {
             throw new IllegalArgumentException(
                     "squeeze: axis " + axis + " has size " + t.shape.dim(a) + " in shape " + t.shape);

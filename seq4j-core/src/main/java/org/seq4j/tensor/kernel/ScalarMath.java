@@ -118,7 +118,7 @@ public final class ScalarMath implements MathKernel {
         float max = reduce(ReduceOp.MAX, x, xOff, n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(x[xOff + i] - max);
+            float e = (float) Math.exp((double) x[xOff + i] - max); // x - max in float would round
             y[yOff + i] = e;
             sum += e;
         }
@@ -133,11 +133,12 @@ public final class ScalarMath implements MathKernel {
         float max = reduce(ReduceOp.MAX, x, xOff, n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += Math.exp(x[xOff + i] - max);
+            sum += Math.exp((double) x[xOff + i] - max);
         }
-        float lse = (float) (max + Math.log(sum));
+        // (x - max) - log(sum) in double: x - (max + log(sum)) in float loses ulp(max) ≈ 6e-5 when max ≈ 1000
+        double logSum = Math.log(sum);
         for (int i = 0; i < n; i++) {
-            y[yOff + i] = x[xOff + i] - lse;
+            y[yOff + i] = (float) (((double) x[xOff + i] - max) - logSum);
         }
     }
 }
