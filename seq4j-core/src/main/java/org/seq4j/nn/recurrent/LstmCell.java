@@ -11,7 +11,7 @@ import org.seq4j.tensor.Tensor;
  *
  * <pre>
  *   z   = x_t·W + b + h_{t−1}·U                       (B, 4u) → z_i, z_f, z_c, z_o
- *   i   = σ(z_i)   f = σ(z_f)   o = σ(z_o)             σ = recurrentActivation (sigmoid; hard_sigmoid in Keras 2/tfjs)
+ *   i   = σ(z_i)   f = σ(z_f)   o = σ(z_o)             σ = recurrentActivation (sigmoid; or hard_sigmoid)
  *   c_t = f ⊙ c_{t−1} + i ⊙ act(z_c)                  act = activation (tanh)
  *   h_t = o ⊙ act(c_t)
  * </pre>

@@ -33,7 +33,7 @@ public interface RecurrentCell<S extends CellState> {
      */
     Variable project(Variable x, List<Tensor> inputMasks);
 
-    /** One step from the projected input xw_t (B, k·units); recurrentMasks[g] (B, units) drops h_{t−1} for gate g. */
+    /** One step from the projected input xw_t (B, k·units); recurrentMasks[g] (B, units) drops h_{t−1} in gate g. */
     Step<S> stepProjected(Variable xw, S state, List<Tensor> recurrentMasks);
 
     /** One step from the raw input x_t (B, F), without dropout. */

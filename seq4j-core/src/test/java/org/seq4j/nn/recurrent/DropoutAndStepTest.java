@@ -26,8 +26,9 @@ class DropoutAndStepTest {
 
     @Test
     void steppingACellByHandEqualsTheLayer() {
-        for (RecurrentLayer<?> layer : List.of(new LSTM(LSTM.Config.of(F, U).returnSequences(true),
-                        new SplittableRandom(1)), new GRU(GRU.Config.of(F, U).returnSequences(true), new SplittableRandom(2)),
+        for (RecurrentLayer<?> layer : List.of(
+                new LSTM(LSTM.Config.of(F, U).returnSequences(true), new SplittableRandom(1)),
+                new GRU(GRU.Config.of(F, U).returnSequences(true), new SplittableRandom(2)),
                 new GRU(GRU.Config.of(F, U).resetAfter(false).returnSequences(true), new SplittableRandom(3)),
                 new SimpleRNN(SimpleRNN.Config.of(F, U).returnSequences(true), new SplittableRandom(4)))) {
             Tensor x = Tensor.uniform(Shape.of(B, T, F), -1f, 1f, new SplittableRandom(5));

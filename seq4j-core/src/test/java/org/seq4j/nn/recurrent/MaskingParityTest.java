@@ -19,8 +19,8 @@ import org.seq4j.nn.Masking;
 import org.seq4j.tensor.Tensor;
 
 /**
- * The masking group: Embedding(maskZero) → LSTM and Masking → LSTM. Besides outputs and gradients, the mask the LSTM
- * receives, the embedded sequence, and the unpadded re-run (each sample alone on its real steps, no mask) are
+ * The masking group: Embedding(maskZero) → LSTM and Masking → LSTM. Besides outputs and gradients, the mask the
+ * LSTM receives, the embedded sequence, and the unpadded re-run (each sample alone on its real steps, no mask) are
  * asserted, the last by running it here as well as against the stored {@code check.unpadded_last_output}.
  */
 class MaskingParityTest {

@@ -112,7 +112,8 @@ class RecurrentGradCheckTest {
     void bidirectionalEveryMergeMode() {
         for (Bidirectional.MergeMode m : Bidirectional.MergeMode.values()) {
             Bidirectional bi = new Bidirectional(Bidirectional.Config.of().mergeMode(m),
-                    new GRU(GRU.Config.of(F, U).returnSequences(true), new SplittableRandom(2)), new SplittableRandom(3));
+                    new GRU(GRU.Config.of(F, U).returnSequences(true), new SplittableRandom(2)),
+                    new SplittableRandom(3));
             checkLayerInput(bi, rand(1f, B, T, F), mask());
             Bidirectional last = new Bidirectional(Bidirectional.Config.of().mergeMode(m),
                     new LSTM(LSTM.Config.of(F, U), new SplittableRandom(2)), new SplittableRandom(3));
