@@ -48,6 +48,10 @@ public abstract class RecurrentLayer<S extends CellState> extends Layer {
             throw new IllegalArgumentException(name() + " (" + className() + "): expects input (batch, time, "
                     + cell.inputDim() + "), got " + xs);
         }
+        if (xs.dim(1) == 0) {
+            throw new IllegalArgumentException(name() + " (" + className() + "): needs at least one time step, got "
+                    + xs);
+        }
         int batch = xs.dim(0);
         Tensor mask = inputs.get(0).mask();
         if (mask != null && !mask.shape().equals(Shape.of(batch, xs.dim(1)))) {
