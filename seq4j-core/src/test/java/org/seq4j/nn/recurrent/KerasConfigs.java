@@ -1,12 +1,8 @@
 package org.seq4j.nn.recurrent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.seq4j.autograd.Variable;
 import org.seq4j.nn.Activation;
-import org.seq4j.nn.Layer;
 
 /** Builds recurrent layers from a fixture's Keras config (snake_case, as Keras serialises it). */
 final class KerasConfigs {
@@ -34,21 +30,5 @@ final class KerasConfigs {
                     .useBias(useBias).resetAfter(c.path("reset_after").asBoolean(true)).options(o), rng);
             default -> throw new IllegalArgumentException("no recurrent layer " + className);
         };
-    }
-
-    static String defaultName(String className) {
-        return switch (className) {
-            case "SimpleRNN" -> "simple_rnn";
-            case "LSTM" -> "lstm";
-            case "GRU" -> "gru";
-            default -> throw new IllegalArgumentException(className);
-        };
-    }
-
-    /** The layer's weights keyed as the fixtures name their gradients ("weight.<path>"), under a prefix. */
-    static Map<String, Variable> weightsOf(Layer layer, String prefix) {
-        Map<String, Variable> m = new LinkedHashMap<>();
-        layer.weights().forEach((k, v) -> m.put("weight." + prefix + k, v));
-        return m;
     }
 }

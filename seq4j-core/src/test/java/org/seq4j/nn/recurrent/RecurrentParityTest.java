@@ -1,113 +1,109 @@
 package org.seq4j.nn.recurrent;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.seq4j.autograd.GradMode;
 import org.seq4j.autograd.Variable;
 import org.seq4j.fixtures.Fixture;
 import org.seq4j.nn.Context;
 import org.seq4j.nn.Masked;
+import org.seq4j.tensor.Tensor;
 
-/** SimpleRNN, LSTM, GRU, Bidirectional and stacked LSTMs against every reference case of their groups. */
+/**
+ * SimpleRNN, LSTM, GRU, Bidirectional, stacked RNNs and masked RNNs against every reference case of their groups.
+ * Each case's model is built from its metadata ({@link FixtureModel}). Besides the outputs and every gradient, the
+ * helpers a case carries are asserted: {@code aux.<layer>_output} (intermediate sequences), {@code aux.embedded},
+ * {@code input.mask} (the mask the RNN receives, when a layer makes it) and {@code check.unpadded_last_output},
+ * which is also re-derived here by running each sample alone on its real steps, without a mask.
+ */
 class RecurrentParityTest {
 
     @TestFactory
     Stream<DynamicTest> simpleRnn() {
-        return Fixture.cases("simplernn", f -> single(f, "SimpleRNN"));
+        return Fixture.cases("simplernn", RecurrentParityTest::check);
     }
 
     @TestFactory
     Stream<DynamicTest> lstm() {
-        return Fixture.cases("lstm", f -> single(f, "LSTM"));
+        return Fixture.cases("lstm", RecurrentParityTest::check);
     }
 
     @TestFactory
     Stream<DynamicTest> gru() {
-        return Fixture.cases("gru", f -> single(f, "GRU"));
+        return Fixture.cases("gru", RecurrentParityTest::check);
     }
 
     @TestFactory
     Stream<DynamicTest> bidirectional() {
-        return Fixture.cases("bidirectional", f -> {
-            JsonNode c = f.config();
-            JsonNode inner = c.get("layer");
-            String cls = inner.get("class_name").asText();
-            Variable x = Variable.parameter(f.tensor("input"));
-            RecurrentLayer<?> proto = KerasConfigs.recurrent(cls, inner.get("config"), x.shape().dim(2),
-                    KerasConfigs.defaultName(cls));
-            Bidirectional layer = new Bidirectional(Bidirectional.Config.of()
-                    .mergeMode(Bidirectional.MergeMode.valueOf(c.get("merge_mode").asText().toUpperCase())),
-                    proto, new SplittableRandom(3));
-            assertEquals(f.listMeta("weight_names"), List.copyOf(layer.weights().keySet()), "weight names");
-            f.weights().forEach(layer::setWeight);
-            List<Masked> out = layer.call(List.of(Masked.of(x)), Context.inference());
-            Map<String, Variable> diff = KerasConfigs.weightsOf(layer, "");
-            diff.put("input", x);
-            f.assertMatches(Map.of("output", out.get(0).value()), diff);
-        });
+        return Fixture.cases("bidirectional", RecurrentParityTest::check);
     }
 
     @TestFactory
     Stream<DynamicTest> stacked() {
-        return Fixture.cases("stacked", f -> {
-            JsonNode layers = f.config().get("layers");
-            Variable x = Variable.parameter(f.tensor("input"));
-            Masked h = Masked.of(x);
-            Map<String, Variable> diff = new LinkedHashMap<>();
-            List<Variable> intermediates = new ArrayList<>();
-            for (int i = 0; i < layers.size(); i++) {
-                String name = "lstm_" + (i + 1);
-                RecurrentLayer<?> layer = KerasConfigs.recurrent("LSTM", layers.get(i), h.value().shape().dim(2), name);
-                f.weights().forEach((k, v) -> {
-                    if (k.startsWith(name + "/")) {
-                        layer.setWeight(k.substring(name.length() + 1), v);
-                    }
-                });
-                diff.putAll(KerasConfigs.weightsOf(layer, name + "/"));
-                h = layer.call(List.of(h), Context.inference()).get(0);
-                intermediates.add(h.value());
-            }
-            assertEquals(f.listMeta("weight_names").size(), diff.size(), "weight count");
-            f.assertClose("aux.lstm_1_output", f.tensor("aux.lstm_1_output"), intermediates.get(0).value(),
-                    Fixture.FORWARD_ATOL, 0f);
-            diff.put("input", x);
-            f.assertMatches(Map.of("output", h.value()), diff);
-        });
+        return Fixture.cases("stacked", RecurrentParityTest::check);
     }
 
-    /** One plain RNN layer, with initial states and returned states when the case has them. */
-    private static void single(Fixture f, String cls) {
-        Variable x = Variable.parameter(f.tensor("input"));
-        RecurrentLayer<?> layer = KerasConfigs.recurrent(cls, f.config(), x.shape().dim(2),
-                KerasConfigs.defaultName(cls));
-        assertEquals(f.listMeta("weight_names"), List.copyOf(layer.weights().keySet()), "weight names");
-        f.weights().forEach(layer::setWeight);
-        Map<String, Variable> diff = KerasConfigs.weightsOf(layer, "");
-        diff.put("input", x);
-        List<Masked> inputs = new ArrayList<>(List.of(Masked.of(x)));
-        for (String s : List.of("input.initial_state_h", "input.initial_state_c")) {
-            if (f.has(s)) {
-                Variable v = Variable.parameter(f.tensor(s));
-                inputs.add(Masked.of(v));
-                diff.put(s, v);
+    @TestFactory
+    Stream<DynamicTest> masking() {
+        return Fixture.cases("masking", RecurrentParityTest::check);
+    }
+
+    static void check(Fixture f) {
+        FixtureModel.Run run = FixtureModel.run(f);
+        List<FixtureModel.Part> parts = run.parts();
+        boolean maskMade = parts.get(0).className().equals("Embedding") || parts.get(0).className().equals("Masking");
+        for (int i = 0; i < parts.size(); i++) {
+            String aux = "aux." + parts.get(i).prefix() + "_output";
+            if (!parts.get(i).prefix().isEmpty() && f.has(aux)) {
+                f.assertClose(aux, f.tensor(aux), run.firstOutputs().get(i).value().value(), Fixture.FORWARD_ATOL, 0f);
             }
         }
-        List<Masked> out = layer.call(inputs, Context.inference());
-        Map<String, Variable> outputs = new LinkedHashMap<>();
-        outputs.put("output", out.get(0).value());
-        List<String> stateNames = List.of("output.state_h", "output.state_c");
-        for (int i = 1; i < out.size(); i++) {
-            outputs.put(stateNames.get(i - 1), out.get(i).value());
+        if (maskMade && f.has("aux.embedded")) {
+            f.assertClose("aux.embedded", f.tensor("aux.embedded"), run.firstOutputs().get(0).value().value(),
+                    Fixture.FORWARD_ATOL, 0f);
         }
-        assertEquals(f.listMeta("outputs").size(), outputs.size(), "number of outputs");
-        f.assertMatches(outputs, diff);
+        if (maskMade && f.has("input.mask")) {
+            Tensor received = run.firstOutputs().get(0).mask();
+            assertTrue(received != null, f.name() + ": " + parts.get(0).className() + " made no mask");
+            f.assertClose("input.mask", f.asFloat("input.mask"), received, 0f, 0f);
+        }
+        if (f.has("check.unpadded_last_output")) {
+            Tensor expected = f.tensor("check.unpadded_last_output");
+            f.assertClose("check.unpadded_last_output", expected, FixtureModel.lastOutput(run.outputs()),
+                    Fixture.FORWARD_ATOL, 0f);
+            Masked fed = maskMade ? run.firstOutputs().get(0) : run.input();
+            f.assertClose("unpadded re-run", expected, unpaddedRerun(parts.subList(maskMade ? 1 : 0, parts.size()),
+                    fed.value().value(), fed.mask()), Fixture.FORWARD_ATOL, 0f);
+        }
+        f.assertMatches(FixtureModel.named(f, run.outputs()), run.differentiable());
+    }
+
+    /** Each sample alone on its real (mask = 1, contiguous) steps, through the given layers without a mask: (B, u). */
+    private static Tensor unpaddedRerun(List<FixtureModel.Part> parts, Tensor x, Tensor mask) {
+        List<Tensor> rows = new ArrayList<>();
+        try (GradMode.Scope s = GradMode.noGrad()) {
+            for (int b = 0; b < x.dim(0); b++) {
+                float[] m = mask.select(0, b).contiguous().toArray();
+                int start = 0;
+                while (start < m.length && m[start] == 0f) {
+                    start++;
+                }
+                int end = start;
+                while (end < m.length && m[end] != 0f) {
+                    end++;
+                }
+                List<Masked> h = List.of(Masked.of(Variable.constant(x.narrow(0, b, 1).narrow(1, start, end - start))));
+                for (FixtureModel.Part p : parts) {
+                    h = p.layer().call(List.of(h.get(0)), Context.inference());
+                }
+                rows.add(FixtureModel.lastOutput(h).select(0, 0));
+            }
+        }
+        return Tensor.stack(0, rows);
     }
 }
