@@ -8,10 +8,11 @@ import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
 
 /**
- * Variational dropout for a recurrent layer (Gal and Ghahramani 2016, as Keras does it): keep-masks drawn once per
- * sequence and reused at every step. {@code input} holds one (B, F) mask per gate block, applied to x_t before that
- * gate's kernel; {@code recurrent} one (B, units) mask per gate block, applied to h_{t−1} before that gate's
- * recurrent kernel (Keras' {@code implementation=1} and tfjs). Empty lists mean no dropout.
+ * Variational dropout for a recurrent layer (Gal and Ghahramani 2016): keep-masks drawn once per sequence and
+ * reused at every step. {@code input} holds one (B, F) mask per gate block, applied to x_t before that gate's kernel;
+ * {@code recurrent} one (B, units) mask per gate block, applied to h_{t−1} before that gate's recurrent kernel. This
+ * is Keras 2's cell code with {@code implementation=1}, the mode Keras 2 switches to whenever recurrent_dropout is
+ * set (Keras 3 and tfjs share one mask between the gates). Empty lists mean no dropout.
  */
 public record DropoutMasks(List<Tensor> input, List<Tensor> recurrent) {
 

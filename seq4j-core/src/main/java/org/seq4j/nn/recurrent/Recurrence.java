@@ -12,14 +12,20 @@ import org.seq4j.tensor.Tensor;
  * whole sequence, then one cell step per time step, in reverse for {@code goBackwards}.
  *
  * <p>Masks (B, T), 1 = real step: at a masked step the state is carried unchanged, s_t = m_t ? s'_t : s_{t−1}, and
- * the output is o_t = m_t ? o'_t : o_{t−1} (o_{−1} = 0), or 0 with {@code zeroOutputForMask}. So the last output
- * is the output at the last real step. The returned sequence is in processing order.
+ * the output is o_t = m_t ? o'_t : o_{t−1}, or 0 with {@code zeroOutputForMask}. So the last output is the output
+ * at the last real step. o_{−1} = 0 as in Keras (tfjs starts from h_0 instead, which differs only when an initial
+ * state is followed by masked steps). The returned sequence is in processing order.
  */
 public final class Recurrence {
     private Recurrence() {}
 
     /** The sequence (B, T, u) or null, the output of the last processed step (B, u), and the final state. */
     public record Result<S extends CellState>(Variable sequence, Variable last, S state) {}
+
+    /** From the zero state, without mask or dropout (candle's {@code seq}). */
+    public static <S extends CellState> Result<S> run(RecurrentCell<S> cell, Variable x, RnnOptions options) {
+        return run(cell, x, cell.zeroState(x.shape().dim(0)), null, options, DropoutMasks.none());
+    }
 
     public static <S extends CellState> Result<S> run(RecurrentCell<S> cell, Variable x, S initial, Tensor mask,
                                                       RnnOptions options, DropoutMasks dropout) {

@@ -35,6 +35,8 @@ class DropoutAndStepTest {
             Tensor expected = layer.call(List.of(Masked.of(Variable.constant(x))), Context.inference()).get(0)
                     .value().value();
             assertTrue(byHand(layer.cell(), x).allClose(expected, 0f, 1e-6f), layer.className());
+            Tensor runner = Recurrence.run(layer.cell(), Variable.constant(x), layer.options()).sequence().value();
+            assertArrayEquals(expected.toArray(), runner.toArray(), layer.className());
         }
     }
 
