@@ -12,9 +12,10 @@ import org.seq4j.tensor.Tensor;
  * whole sequence, then one cell step per time step, in reverse for {@code goBackwards}.
  *
  * <p>Masks (B, T), 1 = real step: at a masked step the state is carried unchanged, s_t = m_t ? s'_t : s_{t−1}, and
- * the output is o_t = m_t ? o'_t : o_{t−1}, or 0 with {@code zeroOutputForMask}. So the last output is the output
- * at the last real step. o_{−1} = 0 as in Keras (tfjs starts from h_0 instead, which differs only when an initial
- * state is followed by masked steps). The returned sequence is in processing order.
+ * the output is o_t = m_t ? o'_t : h_{t−1} (the previous output, or the initial h before any real step), or 0 with
+ * {@code zeroOutputForMask}. So the last output is the output at the last real step. This is tfjs' and Keras 3's
+ * JAX/PyTorch rule; Keras' TensorFlow backend repeats zeros before the first real step instead, which differs only
+ * when a non-zero initial state meets leading padding. The returned sequence is in processing order.
  */
 public final class Recurrence {
     private Recurrence() {}
@@ -33,7 +34,7 @@ public final class Recurrence {
         List<Variable> steps = unstack(xw);                                       // T × (B, k·u)
         int t = steps.size();
         S state = initial;
-        Variable previous = Variable.constant(Tensor.zeros(x.shape().dim(0), cell.units()));  // o_{−1}: (B, u)
+        Variable previous = initial.h();                                          // (B, u)
         List<Variable> outputs = new ArrayList<>(options.returnSequences() ? t : 0);
         for (int s = 0; s < t; s++) {
             int time = options.goBackwards() ? t - 1 - s : s;
@@ -44,7 +45,7 @@ public final class Recurrence {
                 Tensor keep = mask.select(1, time).unsqueeze(1);                  // (B, 1)
                 next = cell.state(carry(keep, next.parts(), state.parts()));
                 Variable fallback = options.zeroOutputForMask()
-                        ? Variable.constant(Tensor.zeros(out.shape())) : previous;
+                        ? Variable.constant(Tensor.zeros(out.shape())) : state.h();
                 out = Arithmetic.where(keep, out, fallback);
             }
             state = next;

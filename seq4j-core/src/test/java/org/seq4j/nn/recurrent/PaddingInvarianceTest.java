@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seq4j.autograd.Variable;
@@ -109,6 +110,27 @@ class PaddingInvarianceTest {
             assertClose(c + " input gradient row " + b, xv.grad().narrow(0, b, 1), real);
             assertTrue(pad.abs().sum().item() == 0f, c + " padded steps get no gradient");
         }
+    }
+
+    /** Before the first real step a masked step repeats the initial h (tfjs, Keras 3 JAX/PyTorch), then the state. */
+    @Test
+    void leadingPaddingRepeatsTheInitialState() {
+        LSTM lstm = new LSTM(LSTM.Config.of(F, U).returnSequences(true).returnState(true), new SplittableRandom(9));
+        Tensor x = Tensor.uniform(Shape.of(1, T, F), -1f, 1f, new SplittableRandom(10));
+        Tensor padded = Tensor.concat(1, Tensor.uniform(Shape.of(1, P, F), -1f, 1f, new SplittableRandom(11)), x);
+        float[] m = new float[T + P];
+        java.util.Arrays.fill(m, P, T + P, 1f);
+        Masked h0 = Masked.of(Variable.constant(Tensor.uniform(Shape.of(1, U), -1f, 1f, new SplittableRandom(12))));
+        Masked c0 = Masked.of(Variable.constant(Tensor.uniform(Shape.of(1, U), -1f, 1f, new SplittableRandom(13))));
+        List<Masked> plain = lstm.call(List.of(Masked.of(Variable.constant(x)), h0, c0), Context.inference());
+        List<Masked> masked = lstm.call(List.of(new Masked(Variable.constant(padded), Tensor.of(m, 1, T + P)), h0, c0),
+                Context.inference());
+        Tensor seq = masked.get(0).value().value();
+        for (int t = 0; t < P; t++) {
+            assertClose("padded step " + t, h0.value().value(), seq.select(1, t));
+        }
+        assertClose("real steps", plain.get(0).value().value(), seq.narrow(1, P, T));
+        assertClose("state_c", plain.get(2).value().value(), masked.get(2).value().value());
     }
 
     /** Back-propagates Σ(last output + final states) and returns the weight gradients (then clears them). */
