@@ -16,6 +16,9 @@ public final class TimeDistributed extends Layer {
         }
     }
 
+    /** What rebuilds this layer: its own config and the inner layer's. */
+    public record Spec(Config config, Record layer) {}
+
     private final Config config;
     private final Layer layer;
 
@@ -26,8 +29,8 @@ public final class TimeDistributed extends Layer {
     }
 
     @Override
-    public Config config() {
-        return config;
+    public Spec config() {
+        return new Spec(config, layer.config());
     }
 
     public Layer layer() {

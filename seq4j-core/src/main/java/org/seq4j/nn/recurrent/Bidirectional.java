@@ -40,6 +40,9 @@ public final class Bidirectional extends Layer {
         }
     }
 
+    /** What rebuilds this layer: its own config and the wrapped layer's (as Keras' get_config nests them). */
+    public record Spec(Config config, Record layer) {}
+
     private final Config config;
     private final RecurrentLayer<?> forward;
     private final RecurrentLayer<?> backward;
@@ -55,8 +58,8 @@ public final class Bidirectional extends Layer {
     }
 
     @Override
-    public Config config() {
-        return config;
+    public Spec config() {
+        return new Spec(config, forward.config());
     }
 
     public RecurrentLayer<?> forwardLayer() {

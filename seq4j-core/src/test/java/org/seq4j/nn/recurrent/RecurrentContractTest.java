@@ -195,5 +195,7 @@ class RecurrentContractTest {
         assertEquals("other", copy.name());
         assertTrue(copy.options().goBackwards());
         assertEquals(lstm.config().units(), copy.config().units());
+        Bidirectional bi = new Bidirectional(Bidirectional.Config.of(), lstm, new SplittableRandom(3));
+        assertEquals(new Bidirectional.Spec(Bidirectional.Config.of(), lstm.config().name("forward_lstm")), bi.config());
     }
 }
