@@ -157,8 +157,9 @@ final class FixtureModel {
             case "Masking" -> new Masking(Masking.Config.of().maskValue((float) c.path("mask_value").asDouble(0))
                     .name(name));
             case "Dense" -> dense(c, inputDim, name);
-            case "TimeDistributed" -> new TimeDistributed(TimeDistributed.Config.of(),
-                    dense(c.get("layer").get("config"), inputDim, "dense"));
+            case "TimeDistributed" -> new TimeDistributed(new TimeDistributed.Config(name),
+                    build(c.get("layer").get("class_name").asText(), c.get("layer").get("config"), inputDim,
+                            c.get("layer").get("class_name").asText().toLowerCase(Locale.ROOT), f));
             case "Bidirectional" -> {
                 JsonNode inner = c.get("layer");
                 String innerClass = inner.get("class_name").asText();

@@ -15,7 +15,7 @@ import org.seq4j.nn.Masked;
 import org.seq4j.tensor.Tensor;
 
 /**
- * SimpleRNN, LSTM, GRU, Bidirectional, stacked RNNs and masked RNNs against every reference case of their groups.
+ * SimpleRNN, LSTM, GRU, Bidirectional, stacked and masked RNNs, TimeDistributed: every reference case of the groups.
  * Each case's model is built from its metadata ({@link FixtureModel}). Besides the outputs and every gradient, the
  * helpers a case carries are asserted: {@code aux.<layer>_output} (intermediate sequences), {@code aux.embedded},
  * {@code input.mask} (the mask the RNN receives, when a layer makes it) and {@code check.unpadded_last_output},
@@ -51,6 +51,11 @@ class RecurrentParityTest {
     @TestFactory
     Stream<DynamicTest> masking() {
         return Fixture.cases("masking", RecurrentParityTest::check);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> timeDistributed() {
+        return Fixture.cases("timedistributed", RecurrentParityTest::check);
     }
 
     static void check(Fixture f) {
