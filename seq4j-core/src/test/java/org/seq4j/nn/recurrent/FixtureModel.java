@@ -164,12 +164,20 @@ final class FixtureModel {
                 JsonNode inner = c.get("layer");
                 String innerClass = inner.get("class_name").asText();
                 String innerName = innerName(f, prefix.isEmpty() ? "" : prefix + "/");
-                yield new Bidirectional(new Bidirectional.Config(name, Bidirectional.MergeMode.valueOf(
-                        c.path("merge_mode").asText("concat").toUpperCase(Locale.ROOT))),
+                yield new Bidirectional(new Bidirectional.Config(name, mergeMode(c.get("merge_mode"))),
                         KerasConfigs.recurrent(innerClass, inner.get("config"), inputDim, innerName), rng);
             }
             default -> KerasConfigs.recurrent(cls, c, inputDim, name);
         };
+    }
+
+    /** Keras' merge_mode: absent means "concat", null (Python None) means no merge. */
+    private static Bidirectional.MergeMode mergeMode(JsonNode m) {
+        if (m == null) {
+            return Bidirectional.MergeMode.CONCAT;
+        }
+        return m.isNull() ? Bidirectional.MergeMode.NONE
+                : Bidirectional.MergeMode.valueOf(m.asText().toUpperCase(Locale.ROOT));
     }
 
     private static Dense dense(JsonNode c, int inputDim, String name) {
