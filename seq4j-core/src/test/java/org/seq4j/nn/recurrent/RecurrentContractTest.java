@@ -196,6 +196,7 @@ class RecurrentContractTest {
         assertTrue(copy.options().goBackwards());
         assertEquals(lstm.config().units(), copy.config().units());
         Bidirectional bi = new Bidirectional(Bidirectional.Config.of(), lstm, new SplittableRandom(3));
-        assertEquals(new Bidirectional.Spec(Bidirectional.Config.of(), lstm.config().name("forward_lstm")), bi.config());
+        assertEquals(new Bidirectional.Spec(Bidirectional.Config.of(), lstm.config().name("forward_lstm")),
+                bi.config());
     }
 }
