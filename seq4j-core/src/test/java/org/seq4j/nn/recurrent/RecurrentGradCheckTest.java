@@ -108,6 +108,32 @@ class RecurrentGradCheckTest {
         check(v -> layer.call(List.of(new Masked(v.get(0), mask)), Context.inference()).get(0).value(), List.of(x));
     }
 
+    /** The layers themselves, with respect to x and the initial states, all outputs (sequence and states) checked. */
+    @Test
+    void layersWithInitialStates() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (RecurrentLayer<?> layer : List.of(
+                new SimpleRNN(SimpleRNN.Config.of(F, U).returnSequences(true).returnState(true), r),
+                new LSTM(LSTM.Config.of(F, U).returnSequences(true).returnState(true).goBackwards(true), r),
+                new GRU(GRU.Config.of(F, U).returnSequences(true).returnState(true), r),
+                new GRU(GRU.Config.of(F, U).resetAfter(false).returnState(true), r))) {
+            List<Tensor> inputs = new java.util.ArrayList<>(List.of(rand(1f, B, T, F)));
+            for (int s = 0; s < layer.stateCount(); s++) {
+                inputs.add(rand(0.8f, B, U));
+            }
+            check(v -> {
+                List<Masked> in = new java.util.ArrayList<>(List.of(new Masked(v.get(0), mask())));
+                v.subList(1, v.size()).forEach(s -> in.add(Masked.of(s)));
+                List<Masked> out = layer.call(in, Context.inference());
+                Variable y = out.get(0).value();
+                for (Masked s : out.subList(1, out.size())) {
+                    y = y.shape().rank() == 3 ? y.add(s.value().unsqueeze(1)) : y.add(s.value());
+                }
+                return y;
+            }, inputs);
+        }
+    }
+
     @Test
     void bidirectionalEveryMergeMode() {
         for (Bidirectional.MergeMode m : Bidirectional.MergeMode.values()) {
