@@ -50,6 +50,7 @@ public abstract class Layer {
         return v;
     }
 
+    /** A child under the empty name is transparent: its weights keep their own names (TimeDistributed). */
     protected final <L extends Layer> L addChild(String childName, L layer) {
         if (weights.containsKey(childName) || children.containsKey(childName)) {
             throw new IllegalArgumentException(name + ": child '" + childName + "' defined twice");
@@ -61,7 +62,7 @@ public abstract class Layer {
     /** Every weight, own first then children's, keyed by path ("kernel", "forward_lstm/kernel"). */
     public final Map<String, Variable> weights() {
         Map<String, Variable> all = new LinkedHashMap<>(weights);
-        children.forEach((c, layer) -> layer.weights().forEach((w, v) -> all.put(c + "/" + w, v)));
+        children.forEach((c, layer) -> layer.weights().forEach((w, v) -> all.put(c.isEmpty() ? w : c + "/" + w, v)));
         return Collections.unmodifiableMap(all);
     }
 
