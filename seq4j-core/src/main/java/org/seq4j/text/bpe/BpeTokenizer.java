@@ -1,0 +1,252 @@
+package org.seq4j.text.bpe;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * GPT-2's byte-level BPE: text is split by {@link Gpt2PreTokenizer}, each piece is UTF-8 encoded, its bytes become
+ * {@link ByteUnicode} characters, and adjacent tokens are merged lowest rank first until no ranked pair is left.
+ * Lossless: {@code decode(encode(s)).equals(s)} for every valid string.
+ *
+ * <p>Special tokens ({@code <|endoftext|>}) written in the text are recognised by {@link #encode} (as the Hugging
+ * Face tokenizer does) and treated as ordinary text by {@link #encodeOrdinary} (as OpenAI's {@code encoder.py} does).
+ * Thread-safe; pieces already seen are served from a bounded cache.
+ */
+public final class BpeTokenizer {
+    private static final int CACHE_LIMIT = 200_000;
+
+    private final String[] tokens;
+    private final Map<String, Integer> ids;
+    private final MergeTable merges;
+    private final int[] byteIds = new int[256];
+    private final Map<String, Integer> specials;
+    private final byte[][] specialBytes;
+    private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param vocab   token → id; must hold all 256 byte characters and every merge result
+     * @param merges  merges in priority order (first = merged first)
+     * @param special special tokens (each must be in {@code vocab}), matched in the text by {@link #encode}
+     */
+    public BpeTokenizer(Map<String, Integer> vocab, List<Merge> merges, List<String> special) {
+        this.ids = Map.copyOf(vocab);
+        this.tokens = invert(vocab);
+        for (int b = 0; b < 256; b++) {
+            Integer id = vocab.get(String.valueOf(ByteUnicode.charOf(b)));
+            if (id == null) {
+                throw new IllegalArgumentException("vocabulary lacks the byte token for byte " + b
+                        + " ('" + ByteUnicode.charOf(b) + "'): not a byte-level BPE vocabulary");
+            }
+            byteIds[b] = id;
+        }
+        this.merges = buildMerges(vocab, merges);
+        Map<String, Integer> sp = new HashMap<>();
+        for (String s : special) {
+            Integer id = vocab.get(s);
+            if (id == null) {
+                throw new IllegalArgumentException("special token " + s + " is not in the vocabulary");
+            }
+            sp.put(s, id);
+        }
+        this.specials = Map.copyOf(sp);
+        this.specialBytes = new byte[tokens.length][];
+        sp.forEach((s, id) -> specialBytes[id] = s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Token ids of {@code text}; special tokens written in it become their single id. */
+    public int[] encode(String text) {
+        IntList out = new IntList();
+        int from = 0;
+        while (from < text.length()) {
+            int[] hit = nextSpecial(text, from);
+            int end = hit == null ? text.length() : hit[0];
+            encodeRange(text, from, end, out);
+            if (hit == null) {
+                break;
+            }
+            out.add(hit[2]);
+            from = hit[1];
+        }
+        return out.toArray();
+    }
+
+    /** Token ids of {@code text} with special tokens treated as ordinary text. */
+    public int[] encodeOrdinary(String text) {
+        IntList out = new IntList();
+        encodeRange(text, 0, text.length(), out);
+        return out.toArray();
+    }
+
+    /** The text of {@code ids}; invalid UTF-8 (a sequence cut inside a character) becomes U+FFFD. */
+    public String decode(int[] ids) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(ids.length * 4);
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            if (id < 0 || id >= tokens.length || tokens[id] == null) {
+                throw new IllegalArgumentException("decode: token id " + id + " at position " + i
+                        + " is not in the vocabulary (ids 0.." + (tokens.length - 1) + ")");
+            }
+            if (specialBytes[id] != null) {
+                bytes.writeBytes(specialBytes[id]);
+                continue;
+            }
+            String token = tokens[id];
+            for (int k = 0; k < token.length(); k++) {
+                int b = ByteUnicode.byteOf(token.charAt(k));
+                if (b < 0) {
+                    // Not a byte character (an added token such as <|endoftext|>): its text is its own UTF-8.
+                    bytes.writeBytes(String.valueOf(token.charAt(k)).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    bytes.write(b);
+                }
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The byte-level token string of {@code id} ({@code Ġworld}). */
+    public String token(int id) {
+        if (id < 0 || id >= tokens.length || tokens[id] == null) {
+            throw new IllegalArgumentException("token id " + id + " is not in the vocabulary");
+        }
+        return tokens[id];
+    }
+
+    /** The id of a byte-level token string, or -1. */
+    public int id(String token) {
+        Integer id = ids.get(token);
+        return id == null ? -1 : id;
+    }
+
+    /** One more than the largest id. */
+    public int vocabSize() {
+        return tokens.length;
+    }
+
+    public int mergeCount() {
+        return merges.size();
+    }
+
+    /** The merges in rank order (for writing a merges file). */
+    public List<Merge> merges() {
+        List<Merge> list = new ArrayList<>(merges.size());
+        for (int r = 0; r < merges.size(); r++) {
+            list.add(new Merge(tokens[merges.left(r)], tokens[merges.right(r)]));
+        }
+        return list;
+    }
+
+    /** The vocabulary as token → id. */
+    public Map<String, Integer> vocab() {
+        return ids;
+    }
+
+    private void encodeRange(String text, int from, int to, IntList out) {
+        Gpt2PreTokenizer.scan(text, from, to, (s, e) -> out.addAll(encodePiece(text.substring(s, e))));
+    }
+
+    private int[] encodePiece(String piece) {
+        int[] cached = cache.get(piece);
+        if (cached != null) {
+            return cached;
+        }
+        int[] result = bpe(piece.getBytes(StandardCharsets.UTF_8));
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // a bounded cache: ordinary text keeps re-filling it with its frequent words
+        }
+        cache.put(piece, result);
+        return result;
+    }
+
+    /** GPT-2's loop: find the lowest-ranked adjacent pair, merge each of its occurrences left to right, repeat. */
+    private int[] bpe(byte[] bytes) {
+        int[] syms = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            syms[i] = byteIds[bytes[i] & 0xFF];
+        }
+        int n = syms.length;
+        while (n > 1) {
+            int best = Integer.MAX_VALUE;
+            for (int i = 0; i + 1 < n; i++) {
+                int r = merges.rank(syms[i], syms[i + 1]);
+                if (r < best) {
+                    best = r;
+                }
+            }
+            if (best == Integer.MAX_VALUE) {
+                break;
+            }
+            int left = merges.left(best);
+            int right = merges.right(best);
+            int merged = merges.mergedId(best);
+            int w = 0;
+            for (int i = 0; i < n; i++) {
+                if (i + 1 < n && syms[i] == left && syms[i + 1] == right) {
+                    syms[w++] = merged;
+                    i++;
+                } else {
+                    syms[w++] = syms[i];
+                }
+            }
+            n = w;
+        }
+        return n == syms.length ? syms : java.util.Arrays.copyOf(syms, n);
+    }
+
+    /** The leftmost (then longest) special token at or after {@code from}: {start, end, id}, or null. */
+    private int[] nextSpecial(String text, int from) {
+        int[] best = null;
+        for (Map.Entry<String, Integer> e : specials.entrySet()) {
+            int at = text.indexOf(e.getKey(), from);
+            if (at < 0) {
+                continue;
+            }
+            int end = at + e.getKey().length();
+            if (best == null || at < best[0] || (at == best[0] && end > best[1])) {
+                best = new int[] {at, end, e.getValue()};
+            }
+        }
+        return best;
+    }
+
+    private static String[] invert(Map<String, Integer> vocab) {
+        int max = -1;
+        for (int id : vocab.values()) {
+            if (id < 0) {
+                throw new IllegalArgumentException("vocabulary has a negative id: " + id);
+            }
+            max = Math.max(max, id);
+        }
+        String[] tokens = new String[max + 1];
+        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+            if (tokens[e.getValue()] != null) {
+                throw new IllegalArgumentException("vocabulary gives id " + e.getValue() + " to both "
+                        + tokens[e.getValue()] + " and " + e.getKey());
+            }
+            tokens[e.getValue()] = e.getKey();
+        }
+        return tokens;
+    }
+
+    private static MergeTable buildMerges(Map<String, Integer> vocab, List<Merge> merges) {
+        MergeTable table = new MergeTable(merges.size());
+        for (int r = 0; r < merges.size(); r++) {
+            Merge m = merges.get(r);
+            Integer left = vocab.get(m.left());
+            Integer right = vocab.get(m.right());
+            Integer merged = vocab.get(m.left() + m.right());
+            if (left == null || right == null || merged == null) {
+                throw new IllegalArgumentException("merge " + (r + 1) + " (" + m + ") uses a token that is not in"
+                        + " the vocabulary: " + (left == null ? m.left() : right == null ? m.right()
+                        : m.left() + m.right()));
+            }
+            table.add(left, right, merged);
+        }
+        return table;
+    }
+}

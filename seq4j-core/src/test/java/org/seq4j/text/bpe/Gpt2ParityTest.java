@@ -1,0 +1,77 @@
+package org.seq4j.text.bpe;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every case of {@code text-ref/gpt2_bpe.jsonl} (made by Hugging Face tokenizers): same ids, tokens and decode. */
+class Gpt2ParityTest {
+    private static BpeTokenizer tokenizer;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path dir = SharedPaths.data("pretrained/tiny-gpt2");
+        tokenizer = BpeFiles.load(dir.resolve("vocab.json"), dir.resolve("merges.txt"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyReferenceCase() throws IOException {
+        List<JsonNode> cases = readCases(SharedPaths.textRef("gpt2_bpe.jsonl"));
+        assertFalse(cases.isEmpty(), "no GPT-2 reference cases");
+        return cases.stream().map(c -> DynamicTest.dynamicTest(name(c), () -> check(c)));
+    }
+
+    private static void check(JsonNode c) {
+        String text = c.get("text").asText();
+        int[] ids = tokenizer.encode(text);
+        assertArrayEquals(ints(c.get("ids")), ids, "ids of " + text);
+        for (int i = 0; i < ids.length; i++) {
+            assertEquals(c.get("tokens").get(i).asText(), tokenizer.token(ids[i]), "token " + i);
+        }
+        assertEquals(c.get("decoded").asText(), tokenizer.decode(ids));
+        if (c.has("ids_no_special")) {
+            assertArrayEquals(ints(c.get("ids_no_special")), tokenizer.encodeOrdinary(text));
+        }
+    }
+
+    static List<JsonNode> readCases(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> cases = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    cases.add(json.readTree(line));
+                }
+            }
+        }
+        return cases;
+    }
+
+    static int[] ints(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+
+    private static String name(JsonNode c) {
+        String text = c.get("text").asText();
+        String head = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return c.path("source").asText() + ": " + head.replace("\n", "\\n");
+    }
+}
