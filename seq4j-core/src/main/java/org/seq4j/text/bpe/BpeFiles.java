@@ -4,12 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,35 +74,21 @@ public final class BpeFiles {
     /** A merges file: an optional {@code #version} first line, then one {@code "left right"} pair per line. */
     public static List<Merge> readMerges(Path mergesTxt) throws IOException {
         List<Merge> merges = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(mergesTxt), decoder))) {
-            List<String> lines = new ArrayList<>();
-            int lineNo = 0;
-            try {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                    lineNo++;
-                }
-            } catch (CharacterCodingException e) {
-                throw new IOException(mergesTxt + ":" + (lineNo + 1) + ": invalid UTF-8", e);
+        List<String> lines = Utf8Lines.read(mergesTxt);
+        int last = lines.size();
+        while (last > 0 && lines.get(last - 1).isEmpty()) {
+            last--; // trailing blank lines are the end of the file, not merges
+        }
+        for (int i = 0; i < last; i++) {
+            String line = lines.get(i);
+            if (i == 0 && line.startsWith(VERSION_HEADER)) {
+                continue;
             }
-            int last = lines.size();
-            while (last > 0 && lines.get(last - 1).isEmpty()) {
-                last--; // trailing blank lines are the end of the file, not merges
+            int space = line.indexOf(' ');
+            if (space <= 0 || space == line.length() - 1 || line.indexOf(' ', space + 1) >= 0) {
+                throw new IOException(mergesTxt + ":" + (i + 1) + ": expected 'left right', got '" + line + "'");
             }
-            for (int i = 0; i < last; i++) {
-                String line = lines.get(i);
-                if (i == 0 && line.startsWith(VERSION_HEADER)) {
-                    continue;
-                }
-                int space = line.indexOf(' ');
-                if (space <= 0 || space == line.length() - 1 || line.indexOf(' ', space + 1) >= 0) {
-                    throw new IOException(mergesTxt + ":" + (i + 1) + ": expected 'left right', got '" + line + "'");
-                }
-                merges.add(new Merge(line.substring(0, space), line.substring(space + 1)));
-            }
+            merges.add(new Merge(line.substring(0, space), line.substring(space + 1)));
         }
         return merges;
     }
