@@ -3,7 +3,7 @@ package org.seq4j.text.wordpiece;
 import java.text.Normalizer;
 
 /**
- * BERT's text normalisation, in the Hugging Face order: clean (drop NUL, U+FFFD and every Cc/Cf/Cn/Co character but
+ * BERT's text normalisation, in the Hugging Face order: clean (drop NUL, U+FFFD and every Cc/Cf/Co character but
  * tab/newline/CR; map White_Space to a space), surround CJK ideographs with spaces, strip accents (NFD, drop Mn),
  * lower-case per code point.
  */
@@ -96,11 +96,14 @@ public final class BertNormalizer {
         return out.toString();
     }
 
-    /** Cc, Cf, Cn, Co: the categories BERT deletes while cleaning. */
+    /**
+     * Cc, Cf, Co: the categories the Rust library deletes while cleaning. Not Cn: its {@code is_other} (crate
+     * {@code unicode_categories}) leaves unassigned code points out despite its comment, so they are kept, unlike in
+     * Google's {@code tokenization.py}, which drops every C* category.
+     */
     static boolean isOther(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                || type == Character.PRIVATE_USE;
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE;
     }
 
     /** Tab, newline, CR and Unicode White_Space (Java's isWhitespace misses U+00A0, U+2007, U+202F). */

@@ -35,6 +35,8 @@ class WordPieceTokenizerTest {
         assertEquals(List.of("cafe", "naive", "resume"), tokens("Café naïve RÉSUMÉ"));
         assertEquals(List.of("zero", "##wi", "##dt", "##h"), tokens("zero\u200bwidth"));
         assertEquals(List.of("istanbul"), tokens("İstanbul"));
+        assertEquals(List.of("ab"), tokens("a\ue000b")); // private use (Co) is deleted
+        assertEquals(List.of("[UNK]"), tokens("a\u0378b")); // unassigned (Cn) is kept, as in the Rust library
     }
 
     @Test
