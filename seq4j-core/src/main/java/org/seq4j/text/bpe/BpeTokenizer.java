@@ -82,7 +82,7 @@ public final class BpeTokenizer {
         return out.toArray();
     }
 
-    /** The text of {@code ids}; invalid UTF-8 (a sequence cut inside a character) becomes U+FFFD. */
+    /** The text of {@code ids}; invalid UTF-8 (ids that cut a character) gives U+FFFD per maximal invalid part. */
     public String decode(int[] ids) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(ids.length * 4);
         for (int i = 0; i < ids.length; i++) {
@@ -106,7 +106,7 @@ public final class BpeTokenizer {
                 }
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Utf8Lossy.decode(bytes.toByteArray(), bytes.size());
     }
 
     /** The byte-level token string of {@code id} ({@code Ġworld}). */
