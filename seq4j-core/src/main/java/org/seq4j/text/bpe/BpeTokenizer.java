@@ -25,7 +25,8 @@ public final class BpeTokenizer {
     private final MergeTable merges;
     private final int[] byteIds = new int[256];
     private final Map<String, Integer> specials;
-    private final byte[][] specialBytes;
+    private final boolean[] isSpecial;
+    private final byte[][] tokenBytes;
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
 
     /**
@@ -54,8 +55,12 @@ public final class BpeTokenizer {
             sp.put(s, id);
         }
         this.specials = Map.copyOf(sp);
-        this.specialBytes = new byte[tokens.length][];
-        sp.forEach((s, id) -> specialBytes[id] = s.getBytes(StandardCharsets.UTF_8));
+        this.isSpecial = new boolean[tokens.length];
+        sp.values().forEach(id -> isSpecial[id] = true);
+        this.tokenBytes = new byte[tokens.length][];
+        for (int id = 0; id < tokens.length; id++) {
+            tokenBytes[id] = tokens[id] == null ? null : bytesOf(tokens[id]);
+        }
     }
 
     /** Token ids of {@code text}; special tokens written in it become their single id. */
@@ -84,6 +89,15 @@ public final class BpeTokenizer {
 
     /** The text of {@code ids}; invalid UTF-8 (ids that cut a character) gives U+FFFD per maximal invalid part. */
     public String decode(int[] ids) {
+        return decode(ids, false);
+    }
+
+    /** The text of {@code ids} without the special tokens ({@code skip_special_tokens=True}). */
+    public String decodeSkippingSpecial(int[] ids) {
+        return decode(ids, true);
+    }
+
+    private String decode(int[] ids, boolean skipSpecial) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(ids.length * 4);
         for (int i = 0; i < ids.length; i++) {
             int id = ids[i];
@@ -91,19 +105,8 @@ public final class BpeTokenizer {
                 throw new IllegalArgumentException("decode: token id " + id + " at position " + i
                         + " is not in the vocabulary (ids 0.." + (tokens.length - 1) + ")");
             }
-            if (specialBytes[id] != null) {
-                bytes.writeBytes(specialBytes[id]);
-                continue;
-            }
-            String token = tokens[id];
-            for (int k = 0; k < token.length(); k++) {
-                int b = ByteUnicode.byteOf(token.charAt(k));
-                if (b < 0) {
-                    // Not a byte character (an added token such as <|endoftext|>): its text is its own UTF-8.
-                    bytes.writeBytes(String.valueOf(token.charAt(k)).getBytes(StandardCharsets.UTF_8));
-                } else {
-                    bytes.write(b);
-                }
+            if (!(skipSpecial && isSpecial[id])) {
+                bytes.writeBytes(tokenBytes[id]);
             }
         }
         return Utf8Lossy.decode(bytes.toByteArray(), bytes.size());
@@ -212,6 +215,22 @@ public final class BpeTokenizer {
             }
         }
         return best;
+    }
+
+    /**
+     * The bytes a token stands for. A token with any character outside the byte alphabet (an added token) stands for
+     * its own UTF-8, as in Hugging Face's ByteLevel decoder.
+     */
+    private static byte[] bytesOf(String token) {
+        byte[] out = new byte[token.length()];
+        for (int k = 0; k < token.length(); k++) {
+            int b = ByteUnicode.byteOf(token.charAt(k));
+            if (b < 0) {
+                return token.getBytes(StandardCharsets.UTF_8);
+            }
+            out[k] = (byte) b;
+        }
+        return out;
     }
 
     private static String[] invert(Map<String, Integer> vocab) {

@@ -55,6 +55,7 @@ class BpeTokenizerTest {
         assertTrue(!contains(gpt2.encodeOrdinary(text), 50256));
         assertEquals(text, gpt2.decode(ids));
         assertEquals(text, gpt2.decode(gpt2.encodeOrdinary(text)));
+        assertEquals("Hithere", gpt2.decodeSkippingSpecial(ids));
     }
 
     @Test

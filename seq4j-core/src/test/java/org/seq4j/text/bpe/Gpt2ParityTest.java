@@ -42,7 +42,9 @@ class Gpt2ParityTest {
         for (int i = 0; i < ids.length; i++) {
             assertEquals(c.get("tokens").get(i).asText(), tokenizer.token(ids[i]), "token " + i);
         }
-        assertEquals(c.get("decoded").asText(), tokenizer.decode(ids));
+        // The reference decodes losslessly; a case that is not a round trip can only have dropped special tokens.
+        String decoded = c.path("roundtrip").asBoolean(true) ? tokenizer.decode(ids) : tokenizer.decodeSkippingSpecial(ids);
+        assertEquals(c.get("decoded").asText(), decoded);
         if (c.has("ids_no_special")) {
             assertArrayEquals(ints(c.get("ids_no_special")), tokenizer.encodeOrdinary(text));
         }
