@@ -32,15 +32,21 @@ class LineReaderTest {
     }
 
     @Test
-    void bufferedReaderAgreesButScannerWouldNot() throws IOException {
-        // The claim in the IMDB README, checked: readLine keeps U+0085, Scanner.nextLine splits on it.
-        String text = "a\u0085b\n";
+    void jdkLineSplittersDisagreeOnU0085AndLoneCr() throws IOException {
+        // The claims in the IMDB README, checked: readLine and Files.lines keep U+0085 (but split on a lone \r),
+        // Scanner.nextLine splits on U+0085. LineReader splits on \n only.
+        String text = "a\u0085b\rc\n";
         try (var r = new java.io.BufferedReader(new java.io.StringReader(text))) {
             assertEquals("a\u0085b", r.readLine());
+        }
+        Path f = Files.writeString(tmp.resolve("nel.txt"), text);
+        try (var lines = Files.lines(f)) {
+            assertEquals(List.of("a\u0085b", "c"), lines.toList());
         }
         try (var s = new java.util.Scanner(text)) {
             assertEquals("a", s.nextLine());
         }
+        assertEquals(List.of("a\u0085b\rc"), lines(f));
     }
 
     @Test
