@@ -23,6 +23,7 @@ public final class BpeTokenizer {
     private final String[] tokens;
     private final Map<String, Integer> ids;
     private final MergeTable merges;
+    private final BpeMerger merger;
     private final int[] byteIds = new int[256];
     private final Map<String, Integer> specials;
     private final boolean[] isSpecial;
@@ -46,6 +47,7 @@ public final class BpeTokenizer {
             byteIds[b] = id;
         }
         this.merges = buildMerges(vocab, merges);
+        this.merger = new BpeMerger(this.merges, byteIds);
         Map<String, Integer> sp = new HashMap<>();
         for (String s : special) {
             Integer id = vocab.get(s);
@@ -149,6 +151,11 @@ public final class BpeTokenizer {
         return ids;
     }
 
+    /** For tests: the two merge algorithms side by side. */
+    BpeMerger merger() {
+        return merger;
+    }
+
     private void encodeRange(String text, int from, int to, IntList out) {
         Gpt2PreTokenizer.scan(text, from, to, (s, e) -> out.addAll(encodePiece(text.substring(s, e))));
     }
@@ -158,47 +165,12 @@ public final class BpeTokenizer {
         if (cached != null) {
             return cached;
         }
-        int[] result = bpe(piece.getBytes(StandardCharsets.UTF_8));
+        int[] result = merger.merge(piece.getBytes(StandardCharsets.UTF_8));
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear(); // a bounded cache: ordinary text keeps re-filling it with its frequent words
         }
         cache.put(piece, result);
         return result;
-    }
-
-    /** GPT-2's loop: find the lowest-ranked adjacent pair, merge each of its occurrences left to right, repeat. */
-    private int[] bpe(byte[] bytes) {
-        int[] syms = new int[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            syms[i] = byteIds[bytes[i] & 0xFF];
-        }
-        int n = syms.length;
-        while (n > 1) {
-            int best = Integer.MAX_VALUE;
-            for (int i = 0; i + 1 < n; i++) {
-                int r = merges.rank(syms[i], syms[i + 1]);
-                if (r < best) {
-                    best = r;
-                }
-            }
-            if (best == Integer.MAX_VALUE) {
-                break;
-            }
-            int left = merges.left(best);
-            int right = merges.right(best);
-            int merged = merges.mergedId(best);
-            int w = 0;
-            for (int i = 0; i < n; i++) {
-                if (i + 1 < n && syms[i] == left && syms[i + 1] == right) {
-                    syms[w++] = merged;
-                    i++;
-                } else {
-                    syms[w++] = syms[i];
-                }
-            }
-            n = w;
-        }
-        return n == syms.length ? syms : java.util.Arrays.copyOf(syms, n);
     }
 
     /** The leftmost (then longest) special token at or after {@code from}: {start, end, id}, or null. */
