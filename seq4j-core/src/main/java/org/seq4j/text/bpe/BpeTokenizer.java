@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GPT-2's byte-level BPE: text is split by {@link Gpt2PreTokenizer}, each piece is UTF-8 encoded, its bytes become
@@ -18,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe; pieces already seen are served from a bounded cache.
  */
 public final class BpeTokenizer {
-    private static final int CACHE_LIMIT = 200_000;
+    /** 2^17 cached pieces: a book's vocabulary fits; a bigger corpus evicts its rare words. */
+    private static final int CACHE_LOG2_SLOTS = 17;
 
     private final String[] tokens;
     private final Map<String, Integer> ids;
@@ -28,7 +28,7 @@ public final class BpeTokenizer {
     private final Map<String, Integer> specials;
     private final boolean[] isSpecial;
     private final byte[][] tokenBytes;
-    private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+    private final PieceCache cache = new PieceCache(CACHE_LOG2_SLOTS);
 
     /**
      * @param vocab   token → id; must hold all 256 byte characters and every merge result
@@ -157,19 +157,18 @@ public final class BpeTokenizer {
     }
 
     private void encodeRange(String text, int from, int to, IntList out) {
-        Gpt2PreTokenizer.scan(text, from, to, (s, e) -> out.addAll(encodePiece(text.substring(s, e))));
+        Gpt2PreTokenizer.scan(text, from, to, (s, e) -> out.addAll(encodePiece(text, s, e)));
     }
 
-    private int[] encodePiece(String piece) {
-        int[] cached = cache.get(piece);
+    private int[] encodePiece(String text, int start, int end) {
+        int hash = PieceCache.hash(text, start, end);
+        int[] cached = cache.get(text, start, end, hash);
         if (cached != null) {
             return cached;
         }
+        String piece = text.substring(start, end);
         int[] result = merger.merge(piece.getBytes(StandardCharsets.UTF_8));
-        if (cache.size() >= CACHE_LIMIT) {
-            cache.clear(); // a bounded cache: ordinary text keeps re-filling it with its frequent words
-        }
-        cache.put(piece, result);
+        cache.put(piece, hash, result);
         return result;
     }
 
