@@ -61,6 +61,15 @@ public final class IdxReader {
 
     /** A rank-3 IDX file of unsigned bytes as (N, rows, cols) floats. */
     public static Tensor readImages(Path file, Options options) throws IOException {
+        Pixels p = readPixels(file, options);
+        return Tensor.of(p.values(), p.count(), p.rows(), p.cols()); // (N, rows, cols)
+    }
+
+    /** Row-major pixel values of {@code count} images: what {@link #readImages} wraps in a tensor. */
+    record Pixels(float[] values, int count, int rows, int cols) {
+    }
+
+    static Pixels readPixels(Path file, Options options) throws IOException {
         try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
             int[] dims = header(in, file);
             if (dims.length != 3) {
@@ -80,7 +89,7 @@ public final class IdxReader {
             for (int i = 0; i < raw.length; i++) {
                 pixels[i] = (raw[i] & 0xFF) * scale;
             }
-            return Tensor.of(pixels, n, dims[1], dims[2]); // (N, rows, cols)
+            return new Pixels(pixels, n, dims[1], dims[2]);
         }
     }
 

@@ -34,6 +34,19 @@ class IdxReaderTest {
         assertEquals(Shape.of(100), data.labels().shape());
         var unit = IdxReader.readImages(images, IdxReader.Options.first(1));
         assertEquals(Shape.of(1, 28, 28), unit.shape());
+        // The first training image (an ankle boot): its raw pixels sum to 76,247 and reach 255.
+        float[] raw = IdxReader.readPixels(images, new IdxReader.Options(1, IdxReader.Scale.RAW)).values();
+        double sum = 0;
+        float max = 0;
+        for (float v : raw) {
+            sum += v;
+            max = Math.max(max, v);
+        }
+        assertEquals(76_247, sum);
+        assertEquals(255f, max);
+        float[] scaled = IdxReader.readPixels(images, IdxReader.Options.first(1)).values();
+        assertEquals(1f, scaled[java.util.stream.IntStream.range(0, 784).filter(i -> raw[i] == 255f).findFirst()
+                .orElseThrow()], 1e-6f);
     }
 
     @Test
