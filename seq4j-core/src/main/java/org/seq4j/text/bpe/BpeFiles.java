@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +131,7 @@ public final class BpeFiles {
             throw new IOException(source + ": expected a JSON object mapping tokens to ids");
         }
         Map<String, Integer> vocab = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode id = e.getValue();
             if (!id.isInt() || id.asInt() < 0) {
                 throw new IOException(source + ": token '" + e.getKey() + "' has id " + id

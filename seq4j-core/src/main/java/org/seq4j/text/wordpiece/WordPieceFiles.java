@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -109,8 +108,7 @@ public final class WordPieceFiles {
             throw new IOException(source + ": model.vocab is missing or not an object");
         }
         Map<String, Integer> vocab = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().isInt() || e.getValue().asInt() < 0) {
                 throw new IOException(source + ": token '" + e.getKey() + "' has id " + e.getValue()
                         + ", expected a non-negative integer");
