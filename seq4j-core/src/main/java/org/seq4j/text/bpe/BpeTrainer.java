@@ -2,11 +2,13 @@ package org.seq4j.text.bpe;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -14,7 +16,8 @@ import java.util.stream.Stream;
  * Learns a byte-level BPE vocabulary GPT-2 style: texts are split by {@link Gpt2PreTokenizer}, distinct pieces are
  * counted, and the most frequent adjacent pair of tokens is merged until the vocabulary is full or no pair is
  * frequent enough. Ties go to the pair whose tokens come first by id (left, then right), so training is
- * deterministic. Pair counts are updated only in the words a merge touches.
+ * deterministic. Pair counts are updated only in the words a merge touches, and the best pair comes from a lazy
+ * max-heap (entries whose count has since changed are dropped when they surface).
  *
  * <p>Ids: the 256 byte tokens first, in {@link ByteUnicode} character order (as in GPT-2's {@code encoder.json}),
  * then merges in the order learnt, then the special tokens.
@@ -92,10 +95,16 @@ public final class BpeTrainer {
 
     /** The distinct pieces as token arrays with their counts, plus pair counts and which words hold each pair. */
     private static final class Words {
+        /** {count, pair}: most frequent first, then the smaller pair (left id, then right id). */
+        private static final Comparator<long[]> BEST_FIRST =
+                Comparator.<long[]>comparingLong(e -> -e[0]).thenComparingLong(e -> e[1]);
+
         private final List<int[]> symbols = new ArrayList<>();
         private final List<Long> counts = new ArrayList<>();
         private final Map<Long, Long> pairCounts = new HashMap<>();
         private final Map<Long, Set<Integer>> where = new HashMap<>();
+        private final PriorityQueue<long[]> heap = new PriorityQueue<>(BEST_FIRST);
+        private final Set<Long> touched = new HashSet<>();
 
         Words(Map<String, Long> pieceCounts, int[] byteIds) {
             // Sorted so that word indices, and hence everything after, do not depend on hash order.
@@ -110,21 +119,19 @@ public final class BpeTrainer {
                 counts.add(e.getValue());
                 addPairs(w, +1);
             });
+            pushTouched();
         }
 
         /** The most frequent pair (ties: smaller left id, then smaller right id), or -1 if none reaches the floor. */
         long bestPair(int minFrequency) {
-            long best = -1;
-            long bestCount = 0;
-            for (Map.Entry<Long, Long> e : pairCounts.entrySet()) {
-                long count = e.getValue();
-                long pair = e.getKey();
-                if (count > bestCount || (count == bestCount && count > 0 && Long.compareUnsigned(pair, best) < 0)) {
-                    best = pair;
-                    bestCount = count;
+            while (!heap.isEmpty()) {
+                long[] top = heap.peek();
+                if (pairCounts.getOrDefault(top[1], 0L) == top[0]) {
+                    return top[0] >= minFrequency ? top[1] : -1;
                 }
+                heap.poll(); // stale: the pair's count changed after this entry was pushed
             }
-            return bestCount >= minFrequency ? best : -1;
+            return -1;
         }
 
         void merge(int left, int right, int mergedId) {
@@ -149,6 +156,17 @@ public final class BpeTrainer {
                 addPairs(w, +1);
             }
             pairCounts.remove(pair);
+            pushTouched();
+        }
+
+        private void pushTouched() {
+            for (long p : touched) {
+                long count = pairCounts.getOrDefault(p, 0L);
+                if (count > 0) {
+                    heap.add(new long[] {count, p});
+                }
+            }
+            touched.clear();
         }
 
         private void addPairs(int w, int sign) {
@@ -156,6 +174,7 @@ public final class BpeTrainer {
             long count = counts.get(w);
             for (int i = 0; i + 1 < syms.length; i++) {
                 long p = pair(syms[i], syms[i + 1]);
+                touched.add(p);
                 long updated = pairCounts.getOrDefault(p, 0L) + sign * count;
                 if (updated == 0) {
                     pairCounts.remove(p);
