@@ -167,9 +167,25 @@ public final class BpeTokenizer {
             return cached;
         }
         String piece = text.substring(start, end);
-        int[] result = merger.merge(piece.getBytes(StandardCharsets.UTF_8));
+        int[] result = merger.merge(utf8(piece));
         cache.put(piece, hash, result);
         return result;
+    }
+
+    /**
+     * UTF-8 with a lone surrogate as U+FFFD (what a Rust string would hold), not Java's {@code '?'}: a lone surrogate
+     * cannot be encoded losslessly either way, but this way ids match the reference tokenizer.
+     */
+    static byte[] utf8(String piece) {
+        for (int i = 0; i < piece.length(); i++) {
+            if (Character.isSurrogate(piece.charAt(i))) {
+                StringBuilder fixed = new StringBuilder(piece.length());
+                piece.codePoints().forEach(cp -> fixed.appendCodePoint(
+                        cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE ? 0xFFFD : cp));
+                return fixed.toString().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return piece.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The leftmost (then longest) special token at or after {@code from}: {start, end, id}, or null. */

@@ -65,6 +65,12 @@ class BpeTokenizerTest {
     }
 
     @Test
+    void loneSurrogateEncodesAsReplacementCharacter() {
+        assertArrayEquals(gpt2.encode("a\uFFFDb"), gpt2.encode("a\uD800b"));
+        assertEquals("😀", gpt2.decode(gpt2.encode("😀")));
+    }
+
+    @Test
     void tokenizerJsonGivesTheSameTokenizer() throws IOException {
         BpeTokenizer hf = BpeFiles.loadTokenizerJson(SharedPaths.data("pretrained/tiny-gpt2/tokenizer.json"));
         String text = "Hello, world! It's 2024 <|endoftext|> ok";
