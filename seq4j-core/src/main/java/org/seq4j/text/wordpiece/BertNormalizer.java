@@ -55,6 +55,9 @@ public final class BertNormalizer {
             if (cp == 0 || cp == 0xFFFD || (cp != '\t' && cp != '\n' && cp != '\r' && isOther(cp))) {
                 return;
             }
+            if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                return; // a lone surrogate reaches the Rust library as U+FFFD, which cleaning deletes
+            }
             if (isWhitespace(cp)) {
                 out.append(' ');
             } else {

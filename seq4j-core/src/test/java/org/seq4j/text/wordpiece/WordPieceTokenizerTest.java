@@ -36,6 +36,7 @@ class WordPieceTokenizerTest {
         assertEquals(List.of("zero", "##wi", "##dt", "##h"), tokens("zero\u200bwidth"));
         assertEquals(List.of("istanbul"), tokens("İstanbul"));
         assertEquals(List.of("ab"), tokens("a\ue000b")); // private use (Co) is deleted
+        assertEquals(List.of("ab"), tokens("a\ud800b")); // a lone surrogate, like U+FFFD
         assertEquals(List.of("[UNK]"), tokens("a\u0378b")); // unassigned (Cn) is kept, as in the Rust library
     }
 
