@@ -18,24 +18,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every case of {@code text-ref/bert_wordpiece.jsonl} (made by Hugging Face tokenizers from tokenizer.json). */
+/**
+ * Every case of {@code text-ref/bert_wordpiece.jsonl} (made by Hugging Face tokenizers from tokenizer.json), once
+ * with the tokenizer loaded from that {@code tokenizer.json} and once from BERT's plain {@code vocab.txt}.
+ */
 class BertParityTest {
-    private static WordPieceTokenizer tokenizer;
+    private static WordPieceTokenizer fromJson;
+    private static WordPieceTokenizer fromVocabTxt;
 
     @BeforeAll
     static void load() throws IOException {
-        tokenizer = WordPieceFiles.loadTokenizerJson(
+        fromJson = WordPieceFiles.loadTokenizerJson(
                 SharedPaths.data("pretrained/all-MiniLM-L6-v2-tokenizer/tokenizer.json"));
+        fromVocabTxt = WordPieceFiles.loadVocabTxt(SharedPaths.data("pretrained/bert-base-uncased-vocab/vocab.txt"));
     }
 
     @TestFactory
-    Stream<DynamicTest> everyReferenceCase() throws IOException {
-        List<JsonNode> cases = readCases(SharedPaths.textRef("bert_wordpiece.jsonl"));
-        assertFalse(cases.isEmpty(), "no WordPiece reference cases");
-        return cases.stream().map(c -> DynamicTest.dynamicTest(name(c), () -> check(c)));
+    Stream<DynamicTest> everyReferenceCaseFromTokenizerJson() throws IOException {
+        return cases().map(c -> DynamicTest.dynamicTest(name(c), () -> check(fromJson, c)));
     }
 
-    private static void check(JsonNode c) {
+    @TestFactory
+    Stream<DynamicTest> everyReferenceCaseFromVocabTxt() throws IOException {
+        return cases().map(c -> DynamicTest.dynamicTest(name(c), () -> check(fromVocabTxt, c)));
+    }
+
+    private static Stream<JsonNode> cases() throws IOException {
+        List<JsonNode> cases = readCases(SharedPaths.textRef("bert_wordpiece.jsonl"));
+        assertFalse(cases.isEmpty(), "no WordPiece reference cases");
+        return cases.stream();
+    }
+
+    private static void check(WordPieceTokenizer tokenizer, JsonNode c) {
         EncodeOptions options = new EncodeOptions(c.get("max_length").asInt(),
                 "max_length".equals(c.get("padding").asText())
                         ? EncodeOptions.Padding.MAX_LENGTH : EncodeOptions.Padding.NONE);
