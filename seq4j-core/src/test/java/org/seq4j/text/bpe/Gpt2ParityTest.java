@@ -18,24 +18,47 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every case of {@code text-ref/gpt2_bpe.jsonl} (made by Hugging Face tokenizers): same ids, tokens and decode. */
+/**
+ * Every case of {@code text-ref/gpt2_bpe.jsonl} (made by Hugging Face tokenizers): same ids, tokens and decode,
+ * through each way of loading GPT-2: the reference's {@code tokenizer.json}, {@code vocab.json} + {@code merges.txt},
+ * and OpenAI's {@code encoder.json} + {@code vocab.bpe}.
+ */
 class Gpt2ParityTest {
-    private static BpeTokenizer tokenizer;
+    private static BpeTokenizer fromTokenizerJson;
+    private static BpeTokenizer fromVocabJson;
+    private static BpeTokenizer fromEncoderJson;
 
     @BeforeAll
     static void load() throws IOException {
-        Path dir = SharedPaths.data("pretrained/tiny-gpt2");
-        tokenizer = BpeFiles.load(dir.resolve("vocab.json"), dir.resolve("merges.txt"));
+        Path tiny = SharedPaths.data("pretrained/tiny-gpt2");
+        fromTokenizerJson = BpeFiles.loadTokenizerJson(tiny.resolve("tokenizer.json"));
+        fromVocabJson = BpeFiles.load(tiny.resolve("vocab.json"), tiny.resolve("merges.txt"));
+        Path openai = SharedPaths.data("pretrained/gpt2-tokenizer");
+        fromEncoderJson = BpeFiles.load(openai.resolve("encoder.json"), openai.resolve("vocab.bpe"));
     }
 
     @TestFactory
-    Stream<DynamicTest> everyReferenceCase() throws IOException {
-        List<JsonNode> cases = readCases(SharedPaths.textRef("gpt2_bpe.jsonl"));
-        assertFalse(cases.isEmpty(), "no GPT-2 reference cases");
-        return cases.stream().map(c -> DynamicTest.dynamicTest(name(c), () -> check(c)));
+    Stream<DynamicTest> everyReferenceCaseFromTokenizerJson() throws IOException {
+        return cases().map(c -> DynamicTest.dynamicTest(name(c), () -> check(fromTokenizerJson, c)));
     }
 
-    private static void check(JsonNode c) {
+    @TestFactory
+    Stream<DynamicTest> everyReferenceCaseFromVocabJson() throws IOException {
+        return cases().map(c -> DynamicTest.dynamicTest(name(c), () -> check(fromVocabJson, c)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyReferenceCaseFromEncoderJson() throws IOException {
+        return cases().map(c -> DynamicTest.dynamicTest(name(c), () -> check(fromEncoderJson, c)));
+    }
+
+    private static Stream<JsonNode> cases() throws IOException {
+        List<JsonNode> cases = readCases(SharedPaths.textRef("gpt2_bpe.jsonl"));
+        assertFalse(cases.isEmpty(), "no GPT-2 reference cases");
+        return cases.stream();
+    }
+
+    private static void check(BpeTokenizer tokenizer, JsonNode c) {
         String text = c.get("text").asText();
         int[] ids = tokenizer.encode(text);
         assertArrayEquals(ints(c.get("ids")), ids, "ids of " + text);
