@@ -25,6 +25,11 @@ public final class WordPiece {
     }
 
     public WordPiece(Map<String, Integer> vocab, Settings settings) {
+        vocab.forEach((token, id) -> {
+            if (id == null || id < 0) {
+                throw new IllegalArgumentException("token '" + token + "' has id " + id + ", expected >= 0");
+            }
+        });
         this.vocab = Map.copyOf(vocab);
         this.settings = settings;
         Integer unk = vocab.get(settings.unkToken());

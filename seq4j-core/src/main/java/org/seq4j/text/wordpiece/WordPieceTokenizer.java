@@ -157,7 +157,11 @@ public final class WordPieceTokenizer {
         return byId.length;
     }
 
+    /** The vocabulary string of {@code id}. */
     public String token(int id) {
+        if (id < 0 || id >= byId.length || byId[id] == null) {
+            throw new IllegalArgumentException("token id " + id + " is not in the vocabulary");
+        }
         return byId[id];
     }
 
