@@ -56,6 +56,17 @@ class DelimitedReaderTest {
     }
 
     @Test
+    void beijingPm25CsvWithNaValues() throws IOException {
+        try (DelimitedReader r = DelimitedReader.open(SharedPaths.data("timeseries/beijing-pm25-hourly.csv"),
+                DelimitedOptions.csv().withColumns("pm2.5", "cbwd"))) {
+            List<Row> rows = r.stream().toList();
+            assertEquals(43_824, rows.size());
+            assertEquals(List.of("NA", "NW"), rows.get(0).fields());
+            assertEquals(2_067, rows.stream().filter(row -> row.get(0).equals("NA")).count());
+        }
+    }
+
+    @Test
     void rfc4180QuotesEscapesAndLineBreaks() throws IOException {
         Path f = Files.writeString(tmp.resolve("q.csv"), "id,text,n\r\n1,\"a, b\",2\r\n2,\"say \"\"hi\"\"\",3\r\n"
                 + "3,\"two\r\nlines\",4\r\n4,,5\r\n");

@@ -50,6 +50,13 @@ class LineReaderTest {
     }
 
     @Test
+    void linesLongerThanTheBufferKeepTheirMultiByteCharacters() throws IOException {
+        String longLine = "é€😀x".repeat(40_000); // 400,000 bytes: several buffer refills inside characters
+        Path f = Files.writeString(tmp.resolve("long.txt"), "a\n" + longLine + "\r\nb");
+        assertEquals(List.of("a", longLine, "b"), lines(f));
+    }
+
+    @Test
     void invalidUtf8NamesFileAndLine() throws IOException {
         Path f = tmp.resolve("bad.txt");
         Files.write(f, new byte[] {'o', 'k', '\n', 'f', 'i', 'n', 'e', '\n', 'b', (byte) 0xE9, 'd', '\n'});
