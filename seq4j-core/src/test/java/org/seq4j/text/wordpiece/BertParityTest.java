@@ -50,9 +50,10 @@ class BertParityTest {
     }
 
     private static void check(WordPieceTokenizer tokenizer, JsonNode c) {
-        EncodeOptions options = new EncodeOptions(c.get("max_length").asInt(),
-                "max_length".equals(c.get("padding").asText())
-                        ? EncodeOptions.Padding.MAX_LENGTH : EncodeOptions.Padding.NONE);
+        // No max_length means no truncation; "longest" padding of a single encoding pads nothing.
+        int maxLength = c.path("max_length").isInt() ? c.get("max_length").asInt() : Integer.MAX_VALUE;
+        EncodeOptions options = new EncodeOptions(maxLength, "max_length".equals(c.path("padding").asText())
+                ? EncodeOptions.Padding.MAX_LENGTH : EncodeOptions.Padding.NONE);
         String text = c.get("text").asText();
         BertEncoding e = c.has("text_pair")
                 ? tokenizer.encodePair(text, c.get("text_pair").asText(), options)
@@ -93,6 +94,6 @@ class BertParityTest {
     private static String name(JsonNode c) {
         String text = c.get("text").asText();
         String head = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return c.path("source").asText() + " @" + c.get("max_length").asInt() + ": " + head.replace("\n", "\\n");
+        return c.path("source").asText() + " @" + c.path("max_length").asText() + ": " + head.replace("\n", "\\n");
     }
 }
