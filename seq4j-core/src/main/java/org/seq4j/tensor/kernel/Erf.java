@@ -8,6 +8,9 @@ final class Erf {
     private Erf() {}
 
     static double erf(double x) {
+        if (Double.isNaN(x)) {
+            return x;   // every comparison below is false for NaN, which would land in the erf = ±1 branch
+        }
         double ax = Math.abs(x);
         double r;
         if (ax < 0.5) {

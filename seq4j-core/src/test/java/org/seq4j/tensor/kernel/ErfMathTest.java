@@ -1,6 +1,7 @@
 package org.seq4j.tensor.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +18,8 @@ class ErfMathTest {
             assertEquals(c[1], Erf.erf(c[0]), 1e-15 * Math.max(c[1], 1e-300) + 1e-300, () -> "erf(" + c[0] + ")");
             assertEquals(-c[1], Erf.erf(-c[0]), 1e-15 * Math.max(c[1], 1e-300) + 1e-300, () -> "erf(-" + c[0] + ")");
         }
+        assertTrue(Double.isNaN(Erf.erf(Double.NaN)));
+        assertEquals(1.0, Erf.erf(Double.POSITIVE_INFINITY));
+        assertEquals(-1.0, Erf.erf(Double.NEGATIVE_INFINITY));
     }
 }
