@@ -5,17 +5,22 @@ import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static org.seq4j.tensor.kernel.VectorMath.L;
+import static org.seq4j.tensor.kernel.VectorMath.SPECIES;
+import static org.seq4j.tensor.kernel.VectorMath.load;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Transcendental functions on whole {@link FloatVector}s, written with plain lane arithmetic (FMA, blends, bit
  * tricks) so that they compile to straight-line SIMD code. {@code FloatVector.lanewise(VectorOperators.EXP)} and
- * friends are not used: on Temurin 25 / AVX-512 they measured ~5x slower than {@code exp} below (see
- * {@code VectorMathBench.expLanewiseOp}), and on JDKs without the SVML stubs they fall back to scalar per lane.
+ * friends are not used: their speed depends on whether the JDK ships Intel's SVML stubs for the platform (without
+ * them each lane is a scalar Math call), their accuracy is not specified, and {@code VectorMathBench.expLanewiseOp}
+ * compares them with ours (see the numbers below).
  *
  * <p>Algorithms (Cephes single precision, adapted to FMA):
  * <ul>
@@ -43,113 +48,158 @@ import jdk.incubator.vector.VectorOperators;
  * Special values: exp(+inf)=+inf, exp(-inf)=0, overflow → +inf, underflow → 0 (through the subnormals);
  * log(±0)=-inf, log(x&lt;0)=NaN, log(+inf)=+inf; tanh(±inf)=±1; sigmoid(+inf)=1, sigmoid(-inf)=0; NaN in → NaN out.
  *
- * <p>Every function is a static method from vector to vector; they are small enough to be inlined by C2 into the
- * caller's loop (checked with {@code -XX:+PrintInlining}), so no vector is ever boxed.
+ * <p>Every function is a static method from vector to vector that C2 must inline into the loop calling it; if it
+ * does not, every vector crossing the call is boxed (~600 bytes and ~10x the time per vector). Three things keep
+ * it inlined, checked with {@code -XX:+PrintInlining} and JMH's {@code -prof gc} (0 B/op for every function):
+ * <ul>
+ * <li>Every constant operand is a static final vector. A scalar operand ({@code v.mul(2f)}) makes the Vector API
+ *     broadcast it on the spot, and those nodes count towards C2's NodeCountInliningCutoff: with scalar operands,
+ *     the exp inside erf fell off that budget.
+ * <li>Each array loop is a method of its own, so one loop and one function make up one compilation.
+ * <li>Array tails run through the same loop on a padded copy, never through a second, cold call site.
+ * </ul>
  */
 final class VectorFunctions {
     private VectorFunctions() {}
 
-    // exp
-    private static final float EXP_HI = 89f;     // e^89 > Float.MAX_VALUE: clamping here still yields +inf
-    private static final float EXP_LO = -104f;   // e^-104 < Float.MIN_VALUE/2: clamping here still yields 0
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;    // exact in 9 bits, so n·LN2_HI is exact
-    private static final float LN2_LO = -2.12194440e-4f;
-    private static final float ROUND = 12582912f;        // 1.5·2^23: adding it rounds to an integer in the mantissa
-    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
-    // log
-    private static final float SQRT_HALF = 0.707106781186547524f;
-    private static final int MANTISSA = 0x007fffff;
-    private static final int HALF_BITS = 0x3f000000;     // exponent field of 0.5
-    // tanh
-    private static final float TANH_SMALL = 0.625f;
-    private static final float TANH_BIG = 10f;           // tanh(10) rounds to 1 in float
-    private static final int SIGN = 0x80000000;
+    private static final VectorSpecies<Integer> INTS = SPECIES.withLanes(int.class);
 
-    /** a·b + c with one rounding; small enough to be always inlined (the Vector API has no vector-scalar fma). */
-    private static FloatVector mad(FloatVector a, FloatVector b, float c) {
-        return a.fma(b, FloatVector.broadcast(a.species(), c));
+    private static FloatVector v(float c) {
+        return FloatVector.broadcast(SPECIES, c);
     }
 
-    /** a·b + c with one rounding, scalar b. */
-    private static FloatVector mad(FloatVector a, float b, FloatVector c) {
-        return a.fma(FloatVector.broadcast(a.species(), b), c);
+    private static IntVector v(int c) {
+        return IntVector.broadcast(INTS, c);
     }
+
+    private static final FloatVector ONE = v(1f);
+    private static final FloatVector TWO = v(2f);
+    private static final IntVector SIGN = v(0x80000000);
+
+    // exp: Cephes expf
+    private static final FloatVector EXP_HI = v(89f);     // e^89 > Float.MAX_VALUE: clamping here still gives +inf
+    private static final FloatVector EXP_LO = v(-104f);   // e^-104 < Float.MIN_VALUE/2: clamping here still gives 0
+    private static final FloatVector LOG2E = v(1.44269504088896341f);
+    private static final FloatVector ROUND = v(12582912f); // 1.5·2^23: adding it rounds to an integer in the mantissa
+    private static final IntVector ROUND_BITS = v(Float.floatToRawIntBits(12582912f));
+    private static final FloatVector MINUS_LN2_HI = v(-0.693359375f);   // 9 bits, so n·LN2_HI is exact
+    private static final FloatVector MINUS_LN2_LO = v(2.12194440e-4f);
+    private static final FloatVector EXP_P0 = v(1.9875691500E-4f);
+    private static final FloatVector EXP_P1 = v(1.3981999507E-3f);
+    private static final FloatVector EXP_P2 = v(8.3334519073E-3f);
+    private static final FloatVector EXP_P3 = v(4.1665795894E-2f);
+    private static final FloatVector EXP_P4 = v(1.6666665459E-1f);
+    private static final FloatVector EXP_P5 = v(5.0000001201E-1f);
+    private static final IntVector EXP_BIAS = v(127);
+
+    // log: Cephes logf
+    private static final FloatVector MIN_NORMAL = v(Float.MIN_NORMAL);
+    private static final FloatVector TWO_23 = v(8388608f);
+    private static final FloatVector F23 = v(23f);
+    private static final FloatVector SQRT_HALF = v(0.707106781186547524f);
+    private static final IntVector MANTISSA = v(0x007fffff);
+    private static final IntVector HALF_BITS = v(0x3f000000);   // exponent field of 0.5
+    private static final IntVector HALF_EXP = v(126);
+    private static final FloatVector LN2_HI = v(0.693359375f);
+    private static final FloatVector LN2_LO = v(-2.12194440e-4f);
+    private static final FloatVector MINUS_HALF = v(-0.5f);
+    private static final FloatVector ZERO = v(0f);
+    private static final FloatVector INF = v(Float.POSITIVE_INFINITY);
+    private static final FloatVector MINUS_INF = v(Float.NEGATIVE_INFINITY);
+    private static final FloatVector NAN = v(Float.NaN);
+    private static final FloatVector LOG_P0 = v(7.0376836292E-2f);
+    private static final FloatVector LOG_P1 = v(-1.1514610310E-1f);
+    private static final FloatVector LOG_P2 = v(1.1676998740E-1f);
+    private static final FloatVector LOG_P3 = v(-1.2420140846E-1f);
+    private static final FloatVector LOG_P4 = v(1.4249322787E-1f);
+    private static final FloatVector LOG_P5 = v(-1.6668057665E-1f);
+    private static final FloatVector LOG_P6 = v(2.0000714765E-1f);
+    private static final FloatVector LOG_P7 = v(-2.4999993993E-1f);
+    private static final FloatVector LOG_P8 = v(3.3333331174E-1f);
+
+    // tanh: Cephes tanhf
+    private static final FloatVector TANH_SMALL = v(0.625f);
+    private static final FloatVector TANH_BIG = v(10f);   // tanh(10) rounds to 1 in float
+    private static final FloatVector TANH_P0 = v(-5.70498872745E-3f);
+    private static final FloatVector TANH_P1 = v(2.06390887954E-2f);
+    private static final FloatVector TANH_P2 = v(-5.37397155531E-2f);
+    private static final FloatVector TANH_P3 = v(1.33314422036E-1f);
+    private static final FloatVector TANH_P4 = v(-3.33332819422E-1f);
+
+    // erf: fitted by us, see erf()
+    private static final FloatVector ERF_A0 = v(7.853843999328092e-05f);
+    private static final FloatVector ERF_A1 = v(-0.0008010186720639467f);
+    private static final FloatVector ERF_A2 = v(0.005188326817005873f);
+    private static final FloatVector ERF_A3 = v(-0.026853810995817184f);
+    private static final FloatVector ERF_A4 = v(0.1128358542919159f);
+    private static final FloatVector ERF_A5 = v(-0.3761262595653534f);
+    private static final FloatVector ERF_A6 = v(1.1283791065216064f);
+    private static final FloatVector ERF_B0 = v(1.5998011804185808e-06f);
+    private static final FloatVector ERF_B1 = v(-3.249932706239633e-05f);
+    private static final FloatVector ERF_B2 = v(0.00031791042420081794f);
+    private static final FloatVector ERF_B3 = v(-0.0020481362007558346f);
+    private static final FloatVector ERF_B4 = v(0.0100686801597476f);
+    private static final FloatVector ERF_B5 = v(-0.041568294167518616f);
+    private static final FloatVector ERF_B6 = v(-0.8431078195571899f);
+    private static final FloatVector ERF_B7 = v(-2.638967275619507f);
+    private static final FloatVector ERF_B8 = v(-1.8496055603027344f);
+    private static final FloatVector ERF_BIG = v(4f);     // erf(4) rounds to 1 in float
 
     /** e^x per lane. */
     static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(EXP_LO).min(EXP_HI);            // NaN passes through max/min (Math.max semantics)
-        FloatVector t = xc.fma(LOG2E, ROUND);                  // round(x·log2 e) sits in the low mantissa bits of t
+        FloatVector xc = x.max(EXP_LO).min(EXP_HI);              // NaN passes through max/min (Math.max semantics)
+        FloatVector t = xc.fma(LOG2E, ROUND);                    // round(x·log2 e) sits in the low mantissa bits
         FloatVector n = t.sub(ROUND);
-        FloatVector r = mad(n, -LN2_LO, mad(n, -LN2_HI, xc)); // Cody–Waite: r = x - n·ln2, first step exact
-        FloatVector z = r.mul(r);
-        FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
-        p = mad(p, r, 8.3334519073E-3f);
-        p = mad(p, r, 4.1665795894E-2f);
-        p = mad(p, r, 1.6666665459E-1f);
-        p = mad(p, r, 5.0000001201E-1f);
-        FloatVector er = p.fma(z, r).add(1f);                  // e^r = 1 + r + r²·p(r)
-        IntVector ni = t.reinterpretAsInts().sub(ROUND_BITS);  // n as an int, |n| ≤ 150
+        FloatVector r = n.fma(MINUS_LN2_LO, n.fma(MINUS_LN2_HI, xc));   // Cody–Waite: r = x - n·ln2
+        FloatVector p = EXP_P0.fma(r, EXP_P1).fma(r, EXP_P2).fma(r, EXP_P3).fma(r, EXP_P4).fma(r, EXP_P5);
+        FloatVector er = p.fma(r.mul(r), r).add(ONE);            // e^r = 1 + r + r²·p(r)
+        IntVector ni = t.reinterpretAsInts().sub(ROUND_BITS);    // n as an int, |n| ≤ 150
         IntVector n1 = ni.lanewise(ASHR, 1);
         IntVector n2 = ni.sub(n1);
-        FloatVector s1 = n1.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = n2.add(127).lanewise(LSHL, 23).reinterpretAsFloats();
+        FloatVector s1 = n1.add(EXP_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = n2.add(EXP_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
         return er.mul(s1).mul(s2);
     }
 
     /** Natural log per lane. */
     static FloatVector log(FloatVector x) {
-        VectorMask<Float> subnormal = x.compare(LT, Float.MIN_NORMAL);
-        FloatVector xs = x.lanewise(VectorOperators.MUL, 8388608f, subnormal);   // 2^23 lifts them to normals
-        IntVector bits = xs.reinterpretAsInts();
-        FloatVector m = bits.and(MANTISSA).or(HALF_BITS).reinterpretAsFloats();  // m in [0.5, 1)
-        FloatVector e = (FloatVector) bits.lanewise(LSHR, 23).sub(126).convert(VectorOperators.I2F, 0);
-        e = e.lanewise(VectorOperators.SUB, 23f, subnormal);
-        VectorMask<Float> low = m.compare(LT, SQRT_HALF);                         // use m in [√½, √2) instead
-        e = e.lanewise(VectorOperators.SUB, 1f, low);
-        FloatVector f = m.sub(1f).add(m, low);                                  // exact (Sterbenz)
+        VectorMask<Float> subnormal = x.compare(LT, MIN_NORMAL);
+        IntVector bits = x.mul(TWO_23, subnormal).reinterpretAsInts();              // 2^23 lifts them to normals
+        FloatVector m = bits.and(MANTISSA).or(HALF_BITS).reinterpretAsFloats();    // m in [0.5, 1)
+        FloatVector e = (FloatVector) bits.lanewise(LSHR, 23).sub(HALF_EXP).convert(VectorOperators.I2F, 0);
+        e = e.sub(F23, subnormal);
+        VectorMask<Float> low = m.compare(LT, SQRT_HALF);                           // use m in [√½, √2) instead
+        e = e.sub(ONE, low);
+        FloatVector f = m.sub(ONE).add(m, low);                                   // exact (Sterbenz)
         FloatVector z = f.mul(f);
-        FloatVector p = f.fma(7.0376836292E-2f, -1.1514610310E-1f);
-        p = mad(p, f, 1.1676998740E-1f);
-        p = mad(p, f, -1.2420140846E-1f);
-        p = mad(p, f, 1.4249322787E-1f);
-        p = mad(p, f, -1.6668057665E-1f);
-        p = mad(p, f, 2.0000714765E-1f);
-        p = mad(p, f, -2.4999993993E-1f);
-        p = mad(p, f, 3.3333331174E-1f);
-        FloatVector y = p.mul(f).mul(z);
-        y = mad(e, LN2_LO, y);
-        y = mad(z, -0.5f, y);
-        FloatVector r = f.add(y);
-        r = mad(e, LN2_HI, r);
-        r = r.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-        r = r.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
-        return r.blend(Float.NaN, x.compare(GE, 0f).not());                    // negatives and NaN
+        FloatVector p = LOG_P0.fma(f, LOG_P1).fma(f, LOG_P2).fma(f, LOG_P3).fma(f, LOG_P4).fma(f, LOG_P5)
+                .fma(f, LOG_P6).fma(f, LOG_P7).fma(f, LOG_P8);
+        FloatVector y = e.fma(LN2_LO, p.mul(f).mul(z));
+        y = z.fma(MINUS_HALF, y);
+        FloatVector r = e.fma(LN2_HI, f.add(y));
+        r = r.blend(INF, x.compare(VectorOperators.EQ, INF));
+        r = r.blend(MINUS_INF, x.compare(VectorOperators.EQ, ZERO));
+        return r.blend(NAN, x.compare(GE, ZERO).not());                            // negatives and NaN
     }
 
     /** tanh per lane. */
     static FloatVector tanh(FloatVector x) {
         FloatVector ax = x.abs();
         FloatVector z = ax.mul(ax);
-        FloatVector p = z.fma(-5.70498872745E-3f, 2.06390887954E-2f);
-        p = mad(p, z, -5.37397155531E-2f);
-        p = mad(p, z, 1.33314422036E-1f);
-        p = mad(p, z, -3.33332819422E-1f);
+        FloatVector p = TANH_P0.fma(z, TANH_P1).fma(z, TANH_P2).fma(z, TANH_P3).fma(z, TANH_P4);
         FloatVector small = p.mul(z).fma(ax, ax);
-        FloatVector e = exp(ax.min(TANH_BIG).mul(2f));
-        FloatVector big = FloatVector.broadcast(x.species(), 1f).sub(FloatVector.broadcast(x.species(), 2f)
-                .div(e.add(1f)));
+        FloatVector e = exp(ax.min(TANH_BIG).mul(TWO));
+        FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
         FloatVector y = big.blend(small, ax.compare(LT, TANH_SMALL));
         // Computed on |x| and the sign put back, so that tanh(-0) = -0 and the function is exactly odd.
-        IntVector sign = x.reinterpretAsInts().and(SIGN);
-        return y.reinterpretAsInts().or(sign).reinterpretAsFloats();
+        return y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
     }
 
     /** 1/(1+e^-x) per lane. */
     static FloatVector sigmoid(FloatVector x) {
         FloatVector t = exp(x.abs().neg());
-        FloatVector r = FloatVector.broadcast(x.species(), 1f).div(t.add(1f));
-        return t.mul(r).blend(r, x.compare(GE, 0f));   // NaN fails GE and gives NaN·NaN = NaN
+        FloatVector r = ONE.div(t.add(ONE));
+        return t.mul(r).blend(r, x.compare(GE, ZERO));   // NaN fails GE and gives NaN·NaN = NaN
     }
 
     /**
@@ -161,25 +211,86 @@ final class VectorFunctions {
     static FloatVector erf(FloatVector x) {
         FloatVector ax = x.abs();
         FloatVector t = ax.mul(ax);
-        FloatVector p = t.fma(7.853843999328092e-05f, -0.0008010186720639467f);
-        p = mad(p, t, 0.005188326817005873f);
-        p = mad(p, t, -0.026853810995817184f);
-        p = mad(p, t, 0.1128358542919159f);
-        p = mad(p, t, -0.3761262595653534f);
-        p = mad(p, t, 1.1283791065216064f);
+        FloatVector p = ERF_A0.fma(t, ERF_A1).fma(t, ERF_A2).fma(t, ERF_A3).fma(t, ERF_A4).fma(t, ERF_A5)
+                .fma(t, ERF_A6);
         FloatVector small = ax.mul(p);
-        FloatVector u = ax.min(4f).sub(1f);                    // NaN stays NaN through min
-        FloatVector q = u.fma(1.5998011804185808e-06f, -3.249932706239633e-05f);
-        q = mad(q, u, 0.00031791042420081794f);
-        q = mad(q, u, -0.0020481362007558346f);
-        q = mad(q, u, 0.0100686801597476f);
-        q = mad(q, u, -0.041568294167518616f);
-        q = mad(q, u, -0.8431078195571899f);
-        q = mad(q, u, -2.638967275619507f);
-        q = mad(q, u, -1.8496055603027344f);
-        FloatVector big = FloatVector.broadcast(x.species(), 1f).sub(exp(q));
-        FloatVector y = big.blend(small, ax.compare(LT, 1f));
-        IntVector sign = x.reinterpretAsInts().and(SIGN);      // odd function, erf(-0) = -0
-        return y.reinterpretAsInts().or(sign).reinterpretAsFloats();
+        FloatVector u = ax.min(ERF_BIG).sub(ONE);                // NaN stays NaN through min
+        FloatVector q = ERF_B0.fma(u, ERF_B1).fma(u, ERF_B2).fma(u, ERF_B3).fma(u, ERF_B4).fma(u, ERF_B5)
+                .fma(u, ERF_B6).fma(u, ERF_B7).fma(u, ERF_B8);
+        FloatVector big = ONE.sub(exp(q));
+        FloatVector y = big.blend(small, ax.compare(LT, ONE));
+        return y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();   // odd, erf(-0) = -0
+    }
+
+    // The loops over arrays, one method per function (see the class comment). The tail runs through the same loop
+    // on a padded copy rather than as a masked call of its own: that second call site would be cold, C2 would not
+    // inline the function there and would box the vectors (and the function, once compiled standalone, may count
+    // as "already compiled into a big method" and never be inlined again). It also gives every element the same
+    // arithmetic, wherever it sits.
+
+    private static float[] padded(float[] x, int off, int len) {
+        float[] pad = new float[L];
+        System.arraycopy(x, off, pad, 0, len);
+        return pad;
+    }
+
+    static void exp(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            exp(load(x, xOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            float[] pad = padded(x, xOff + i, n - i);
+            exp(pad, 0, pad, 0, L);
+            System.arraycopy(pad, 0, y, yOff + i, n - i);
+        }
+    }
+
+    static void log(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            log(load(x, xOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            float[] pad = padded(x, xOff + i, n - i);
+            log(pad, 0, pad, 0, L);
+            System.arraycopy(pad, 0, y, yOff + i, n - i);
+        }
+    }
+
+    static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            tanh(load(x, xOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            float[] pad = padded(x, xOff + i, n - i);
+            tanh(pad, 0, pad, 0, L);
+            System.arraycopy(pad, 0, y, yOff + i, n - i);
+        }
+    }
+
+    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            sigmoid(load(x, xOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            float[] pad = padded(x, xOff + i, n - i);
+            sigmoid(pad, 0, pad, 0, L);
+            System.arraycopy(pad, 0, y, yOff + i, n - i);
+        }
+    }
+
+    static void erf(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            erf(load(x, xOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            float[] pad = padded(x, xOff + i, n - i);
+            erf(pad, 0, pad, 0, L);
+            System.arraycopy(pad, 0, y, yOff + i, n - i);
+        }
     }
 }

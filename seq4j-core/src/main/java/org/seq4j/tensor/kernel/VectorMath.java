@@ -7,7 +7,6 @@ import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,12 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Loops run over whole vectors, then finish the tail. Exactly rounded operations (+, ·, /, √, comparisons)
  * finish with {@link ScalarMath#apply}, which gives the same bits; the approximated functions of
- * {@link VectorFunctions} finish with one masked vector instead, so that a value's result does not depend on its
- * position in the array. Every {@code VectorOperators} token is a constant at its use: the Vector API only
+ * {@link VectorFunctions} finish by running the same vector loop over a padded copy of the tail, so that a
+ * value's result does not depend on its position in the array. Every {@code VectorOperators} token is a constant at its use: the Vector API only
  * intrinsifies constant operators, which is why each op has its own loop rather than a shared one taking the op.
  *
  * <p>Differences from the reference, all within the tested bounds: SUM, dot and the softmax sums accumulate in
- * float over 4 (2 for softmax) independent vectors instead of one double; exp, log, tanh, sigmoid and erf are our
+ * float over 4 independent vectors (1 for softmax, see expShiftedSum) instead of one double; exp, log, tanh, sigmoid and erf are our
  * polynomial versions (errors documented in {@link VectorFunctions}); POW is scalar per element.
  */
 public final class VectorMath implements MathKernel {
@@ -35,7 +34,11 @@ public final class VectorMath implements MathKernel {
     @Override
     public void unary(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n) {
         switch (op) {
-            case EXP, LOG, TANH, SIGMOID, ERF -> function(op, x, xOff, y, yOff, n);
+            case EXP -> VectorFunctions.exp(x, xOff, y, yOff, n);
+            case LOG -> VectorFunctions.log(x, xOff, y, yOff, n);
+            case TANH -> VectorFunctions.tanh(x, xOff, y, yOff, n);
+            case SIGMOID -> VectorFunctions.sigmoid(x, xOff, y, yOff, n);
+            case ERF -> VectorFunctions.erf(x, xOff, y, yOff, n);
             default -> exact(op, x, xOff, y, yOff, n);
         }
     }
@@ -74,33 +77,6 @@ public final class VectorMath implements MathKernel {
         }
         for (; i < n; i++) {
             y[yOff + i] = ScalarMath.apply(op, x[xOff + i]);
-        }
-    }
-
-    private static void function(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0;
-        int bound = SPECIES.loopBound(n);
-        switch (op) {
-            case EXP -> { for (; i < bound; i += L) VectorFunctions.exp(load(x, xOff + i)).intoArray(y, yOff + i); }
-            case LOG -> { for (; i < bound; i += L) VectorFunctions.log(load(x, xOff + i)).intoArray(y, yOff + i); }
-            case TANH -> { for (; i < bound; i += L) VectorFunctions.tanh(load(x, xOff + i)).intoArray(y, yOff + i); }
-            case SIGMOID -> {
-                for (; i < bound; i += L) VectorFunctions.sigmoid(load(x, xOff + i)).intoArray(y, yOff + i);
-            }
-            case ERF -> { for (; i < bound; i += L) VectorFunctions.erf(load(x, xOff + i)).intoArray(y, yOff + i); }
-            default -> throw new IllegalArgumentException("not a function: " + op);
-        }
-        if (i < n) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i, m);   // unset lanes read as 0
-            FloatVector r = switch (op) {
-                case EXP -> VectorFunctions.exp(v);
-                case LOG -> VectorFunctions.log(v);
-                case TANH -> VectorFunctions.tanh(v);
-                case SIGMOID -> VectorFunctions.sigmoid(v);
-                default -> VectorFunctions.erf(v);
-            };
-            r.intoArray(y, yOff + i, m);
         }
     }
 
@@ -246,29 +222,33 @@ public final class VectorMath implements MathKernel {
         }
     }
 
-    /** Σ exp(x[i] - max), also storing the terms into y when y is not null. */
+    /**
+     * Σ exp(x[i] - max), also storing the terms into y when y is not null. One exp per iteration on purpose: two
+     * (unrolled, for a second accumulator) put C2 over its inlining node budget when this is inlined into softmax,
+     * and the second exp was then called out of line with boxed vectors. The adds are not the bottleneck here.
+     */
     private static float expShiftedSum(float[] x, int xOff, float max, float[] y, int yOff, int n) {
         FloatVector vmax = FloatVector.broadcast(SPECIES, max);
-        FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0;
+        FloatVector sum = FloatVector.zero(SPECIES);
         int i = 0;
-        for (int bound = n - n % (2 * L); i < bound; i += 2 * L) {
-            FloatVector e0 = VectorFunctions.exp(load(x, xOff + i).sub(vmax));
-            FloatVector e1 = VectorFunctions.exp(load(x, xOff + i + L).sub(vmax));
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            FloatVector e = VectorFunctions.exp(load(x, xOff + i).sub(vmax));
             if (y != null) {
-                e0.intoArray(y, yOff + i);
-                e1.intoArray(y, yOff + i + L);
+                e.intoArray(y, yOff + i);
             }
-            s0 = s0.add(e0);
-            s1 = s1.add(e1);
+            sum = sum.add(e);
         }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, n);
-            FloatVector e = VectorFunctions.exp(FloatVector.fromArray(SPECIES, x, xOff + i, m).sub(vmax));
+        float tail = 0;
+        if (i < n) {
+            // A padded copy through the same loop, as in VectorFunctions; -inf pads add e^-inf = 0.
+            float[] pad = new float[L];
+            java.util.Arrays.fill(pad, n - i, L, Float.NEGATIVE_INFINITY);
+            System.arraycopy(x, xOff + i, pad, 0, n - i);
+            tail = expShiftedSum(pad, 0, max, pad, 0, L);
             if (y != null) {
-                e.intoArray(y, yOff + i, m);
+                System.arraycopy(pad, 0, y, yOff + i, n - i);
             }
-            s0 = s0.add(e, m);   // unset lanes hold exp(-max), not 0: leave them out
         }
-        return s0.add(s1).reduceLanes(ADD);
+        return sum.reduceLanes(ADD) + tail;
     }
 }
