@@ -16,8 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loops run over whole vectors, then finish the tail. Exactly rounded operations (+, ·, /, √, comparisons)
  * finish with {@link ScalarMath#apply}, which gives the same bits; the approximated functions of
  * {@link VectorFunctions} finish by running the same vector loop over a padded copy of the tail, so that a
- * value's result does not depend on its position in the array. Every {@code VectorOperators} token is a constant at its use: the Vector API only
- * intrinsifies constant operators, which is why each op has its own loop rather than a shared one taking the op.
+ * value's result does not depend on its position in the array. Every {@code VectorOperators} token is a constant
+ * at its use: the Vector API only intrinsifies constant operators, which is why each op has its own loop rather
+ * than a shared one taking the op. Check changes here with JMH's {@code -prof gc} ({@code VectorMathBench},
+ * {@code ElementwiseMathBench}): any allocation in steady state means a vector got boxed.
  *
  * <p>Differences from the reference, all within the tested bounds: SUM, dot and the softmax sums accumulate in
  * float over 4 independent vectors (1 for softmax, see expShifted) instead of one double; exp, log, tanh, sigmoid
