@@ -123,4 +123,38 @@ class MathKernelElementwiseTest {
             }
         }
     }
+
+    /** Every pair of special values, every op: ±0 against ∓0, NaN on either side, infinities, extremes. */
+    @ParameterizedTest
+    @MethodSource("org.seq4j.tensor.kernel.MathCases#kernels")
+    void allPairsOfSpecialValues(MathKernel kernel) {
+        float[] sp = MathCases.SPECIALS;
+        int n = sp.length * sp.length;
+        float[] a = new float[n];
+        float[] b = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = sp[i / sp.length];
+            b[i] = sp[i % sp.length];
+        }
+        float[] expected = new float[n];
+        float[] actual = new float[n];
+        for (BinaryOp op : BinaryOp.values()) {
+            REF.binary(op, a, 0, b, 0, expected, 0, n);
+            kernel.binary(op, a, 0, b, 0, actual, 0, n);
+            assertSameBits(expected, actual, op + " of special pairs");
+            for (float s : sp) {
+                REF.binaryScalar(op, a, 0, s, expected, 0, n);
+                kernel.binaryScalar(op, a, 0, s, actual, 0, n);
+                assertSameBits(expected, actual, op + " of specials and " + s);
+                REF.scalarBinary(op, s, a, 0, expected, 0, n);
+                kernel.scalarBinary(op, s, a, 0, actual, 0, n);
+                assertSameBits(expected, actual, s + " " + op + " of specials");
+            }
+        }
+        for (UnaryOp op : UnaryOp.values()) {
+            REF.unary(op, a, 0, expected, 0, n);
+            kernel.unary(op, a, 0, actual, 0, n);
+            check(op, expected, actual, op + " of specials");
+        }
+    }
 }
