@@ -7,7 +7,6 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static org.seq4j.tensor.kernel.VectorMath.L;
 import static org.seq4j.tensor.kernel.VectorMath.SPECIES;
-import static org.seq4j.tensor.kernel.VectorMath.load;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -16,11 +15,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Transcendental functions on whole {@link FloatVector}s, written with plain lane arithmetic (FMA, blends, bit
- * tricks) so that they compile to straight-line SIMD code. {@code FloatVector.lanewise(VectorOperators.EXP)} and
- * friends are not used: their speed depends on whether the JDK ships Intel's SVML stubs for the platform (without
- * them each lane is a scalar Math call), their accuracy is not specified, and {@code VectorMathBench.expLanewiseOp}
- * compares them with ours (see the numbers below).
+ * Transcendental functions over float arrays, vectorised with plain lane arithmetic (FMA, blends, bit tricks).
+ * {@code FloatVector.lanewise(VectorOperators.EXP)} and friends are not used: their speed depends on whether the JDK
+ * ships native SVML/SLEEF stubs for the platform (without them every lane is a scalar Math call) and their accuracy
+ * is not specified. On Temurin 25 / x86-64 AVX-512 the stubs exist and were faster than ours (exp 1.0 vs 1.8 µs,
+ * tanh 2.1 vs 3.6 µs, log 1.1 vs 2.9 µs per 4096 floats, both ≤ 2 ulps); see {@code VectorMathBench.expLanewiseOp}.
  *
  * <p>Algorithms (Cephes single precision, adapted to FMA):
  * <ul>
@@ -48,16 +47,15 @@ import jdk.incubator.vector.VectorSpecies;
  * Special values: exp(+inf)=+inf, exp(-inf)=0, overflow → +inf, underflow → 0 (through the subnormals);
  * log(±0)=-inf, log(x&lt;0)=NaN, log(+inf)=+inf; tanh(±inf)=±1; sigmoid(+inf)=1, sigmoid(-inf)=0; NaN in → NaN out.
  *
- * <p>Every function is a static method from vector to vector that C2 must inline into the loop calling it; if it
- * does not, every vector crossing the call is boxed (~600 bytes and ~10x the time per vector). Three things keep
- * it inlined, checked with {@code -XX:+PrintInlining} and JMH's {@code -prof gc} (0 B/op for every function):
- * <ul>
- * <li>Every constant operand is a static final vector. A scalar operand ({@code v.mul(2f)}) makes the Vector API
- *     broadcast it on the spot, and those nodes count towards C2's NodeCountInliningCutoff: with scalar operands,
- *     the exp inside erf fell off that budget.
- * <li>Each array loop is a method of its own, so one loop and one function make up one compilation.
- * <li>Array tails run through the same loop on a padded copy, never through a second, cold call site.
- * </ul>
+ * <p>Why arrays in and out, and no method of ours that takes or returns a vector: such a method must be inlined by
+ * C2, or every vector crossing the call is boxed (~600 bytes and ~10x the time per vector). C2 refuses our methods
+ * once a compilation passes its NodeCountInliningCutoff, and Vector API code is node-hungry: a caller inlining the
+ * tanh and sigmoid loops together (an LSTM step does) left one exp out of line. The Vector API's own methods are
+ * force-inlined past that cutoff, so vector code kept inside one method is safe wherever it ends up. The one shared
+ * piece, {@link #exp(float[], int, float[], int)} for 16 lanes, therefore goes through memory: its callers store
+ * the argument into their output slot and load the result back (store-to-load forwarding; and if it is not inlined,
+ * a plain call). Constants are static final vectors because a scalar operand is broadcast on the spot, in more nodes.
+ * Check with JMH's {@code -prof gc}: 0 B/op in steady state.
  */
 final class VectorFunctions {
     private VectorFunctions() {}
@@ -145,9 +143,9 @@ final class VectorFunctions {
     private static final FloatVector ERF_B8 = v(-1.8496055603027344f);
     private static final FloatVector ERF_BIG = v(4f);     // erf(4) rounds to 1 in float
 
-    /** e^x per lane. */
-    static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(EXP_LO).min(EXP_HI);              // NaN passes through max/min (Math.max semantics)
+    /** y[yOff..yOff+L) = e^x[xOff..xOff+L): one vector, memory to memory (see the class comment for why). */
+    static void exp(float[] x, int xOff, float[] y, int yOff) {
+        FloatVector xc = FloatVector.fromArray(SPECIES, x, xOff).max(EXP_LO).min(EXP_HI);   // NaN passes through
         FloatVector t = xc.fma(LOG2E, ROUND);                    // round(x·log2 e) sits in the low mantissa bits
         FloatVector n = t.sub(ROUND);
         FloatVector r = n.fma(MINUS_LN2_LO, n.fma(MINUS_LN2_HI, xc));   // Cody–Waite: r = x - n·ln2
@@ -158,86 +156,13 @@ final class VectorFunctions {
         IntVector n2 = ni.sub(n1);
         FloatVector s1 = n1.add(EXP_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
         FloatVector s2 = n2.add(EXP_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-        return er.mul(s1).mul(s2);
-    }
-
-    /** Natural log per lane. */
-    static FloatVector log(FloatVector x) {
-        VectorMask<Float> subnormal = x.compare(LT, MIN_NORMAL);
-        IntVector bits = x.mul(TWO_23, subnormal).reinterpretAsInts();              // 2^23 lifts them to normals
-        FloatVector m = bits.and(MANTISSA).or(HALF_BITS).reinterpretAsFloats();    // m in [0.5, 1)
-        FloatVector e = (FloatVector) bits.lanewise(LSHR, 23).sub(HALF_EXP).convert(VectorOperators.I2F, 0);
-        e = e.sub(F23, subnormal);
-        VectorMask<Float> low = m.compare(LT, SQRT_HALF);                           // use m in [√½, √2) instead
-        e = e.sub(ONE, low);
-        FloatVector f = m.sub(ONE).add(m, low);                                   // exact (Sterbenz)
-        FloatVector z = f.mul(f);
-        FloatVector p = LOG_P0.fma(f, LOG_P1).fma(f, LOG_P2).fma(f, LOG_P3).fma(f, LOG_P4).fma(f, LOG_P5)
-                .fma(f, LOG_P6).fma(f, LOG_P7).fma(f, LOG_P8);
-        FloatVector y = e.fma(LN2_LO, p.mul(f).mul(z));
-        y = z.fma(MINUS_HALF, y);
-        FloatVector r = e.fma(LN2_HI, f.add(y));
-        r = r.blend(INF, x.compare(VectorOperators.EQ, INF));
-        r = r.blend(MINUS_INF, x.compare(VectorOperators.EQ, ZERO));
-        return r.blend(NAN, x.compare(GE, ZERO).not());                            // negatives and NaN
-    }
-
-    /** tanh per lane. */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector ax = x.abs();
-        FloatVector z = ax.mul(ax);
-        FloatVector p = TANH_P0.fma(z, TANH_P1).fma(z, TANH_P2).fma(z, TANH_P3).fma(z, TANH_P4);
-        FloatVector small = p.mul(z).fma(ax, ax);
-        FloatVector e = exp(ax.min(TANH_BIG).mul(TWO));
-        FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
-        FloatVector y = big.blend(small, ax.compare(LT, TANH_SMALL));
-        // Computed on |x| and the sign put back, so that tanh(-0) = -0 and the function is exactly odd.
-        return y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();
-    }
-
-    /** 1/(1+e^-x) per lane. */
-    static FloatVector sigmoid(FloatVector x) {
-        FloatVector t = exp(x.abs().neg());
-        FloatVector r = ONE.div(t.add(ONE));
-        return t.mul(r).blend(r, x.compare(GE, ZERO));   // NaN fails GE and gives NaN·NaN = NaN
-    }
-
-    /**
-     * erf per lane: erf(x) = x·P(x²) for |x| &lt; 1 (degree 6 in x², relative fit error 1.2e-9) and
-     * erf(x) = 1 - exp(Q(|x|-1)) for 1 ≤ |x| ≤ 4 (Q of degree 8 fits log erfc to 1.2e-8 absolute), clamped at 4
-     * where erf rounds to 1 in float. Both fitted by us (iteratively reweighted least squares against mpmath); the
-     * 1 - exp form needs no division and keeps the error small because erfc's own error shrinks with erfc.
-     */
-    static FloatVector erf(FloatVector x) {
-        FloatVector ax = x.abs();
-        FloatVector t = ax.mul(ax);
-        FloatVector p = ERF_A0.fma(t, ERF_A1).fma(t, ERF_A2).fma(t, ERF_A3).fma(t, ERF_A4).fma(t, ERF_A5)
-                .fma(t, ERF_A6);
-        FloatVector small = ax.mul(p);
-        FloatVector u = ax.min(ERF_BIG).sub(ONE);                // NaN stays NaN through min
-        FloatVector q = ERF_B0.fma(u, ERF_B1).fma(u, ERF_B2).fma(u, ERF_B3).fma(u, ERF_B4).fma(u, ERF_B5)
-                .fma(u, ERF_B6).fma(u, ERF_B7).fma(u, ERF_B8);
-        FloatVector big = ONE.sub(exp(q));
-        FloatVector y = big.blend(small, ax.compare(LT, ONE));
-        return y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN)).reinterpretAsFloats();   // odd, erf(-0) = -0
-    }
-
-    // The loops over arrays, one method per function (see the class comment). The tail runs through the same loop
-    // on a padded copy rather than as a masked call of its own: that second call site would be cold, C2 would not
-    // inline the function there and would box the vectors (and the function, once compiled standalone, may count
-    // as "already compiled into a big method" and never be inlined again). It also gives every element the same
-    // arithmetic, wherever it sits.
-
-    private static float[] padded(float[] x, int off, int len) {
-        float[] pad = new float[L];
-        System.arraycopy(x, off, pad, 0, len);
-        return pad;
+        er.mul(s1).mul(s2).intoArray(y, yOff);
     }
 
     static void exp(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            exp(load(x, xOff + i)).intoArray(y, yOff + i);
+            exp(x, xOff + i, y, yOff + i);
         }
         if (i < n) {
             float[] pad = padded(x, xOff + i, n - i);
@@ -249,7 +174,23 @@ final class VectorFunctions {
     static void log(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            log(load(x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i);
+            VectorMask<Float> subnormal = v.compare(LT, MIN_NORMAL);
+            IntVector bits = v.mul(TWO_23, subnormal).reinterpretAsInts();            // 2^23 lifts them to normals
+            FloatVector m = bits.and(MANTISSA).or(HALF_BITS).reinterpretAsFloats();  // m in [0.5, 1)
+            FloatVector e = (FloatVector) bits.lanewise(LSHR, 23).sub(HALF_EXP).convert(VectorOperators.I2F, 0);
+            e = e.sub(F23, subnormal);
+            VectorMask<Float> low = m.compare(LT, SQRT_HALF);                         // use m in [√½, √2) instead
+            e = e.sub(ONE, low);
+            FloatVector f = m.sub(ONE).add(m, low);                                 // exact (Sterbenz)
+            FloatVector z = f.mul(f);
+            FloatVector p = LOG_P0.fma(f, LOG_P1).fma(f, LOG_P2).fma(f, LOG_P3).fma(f, LOG_P4).fma(f, LOG_P5)
+                    .fma(f, LOG_P6).fma(f, LOG_P7).fma(f, LOG_P8);
+            FloatVector r = z.fma(MINUS_HALF, e.fma(LN2_LO, p.mul(f).mul(z)));
+            r = e.fma(LN2_HI, f.add(r));
+            r = r.blend(INF, v.compare(VectorOperators.EQ, INF));
+            r = r.blend(MINUS_INF, v.compare(VectorOperators.EQ, ZERO));
+            r.blend(NAN, v.compare(GE, ZERO).not()).intoArray(y, yOff + i);          // negatives and NaN
         }
         if (i < n) {
             float[] pad = padded(x, xOff + i, n - i);
@@ -261,7 +202,17 @@ final class VectorFunctions {
     static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            tanh(load(x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i);   // read before y is used as scratch
+            FloatVector ax = v.abs();
+            ax.min(TANH_BIG).mul(TWO).intoArray(y, yOff + i);
+            exp(y, yOff + i, y, yOff + i);
+            FloatVector e = FloatVector.fromArray(SPECIES, y, yOff + i);
+            FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
+            FloatVector z = ax.mul(ax);
+            FloatVector p = TANH_P0.fma(z, TANH_P1).fma(z, TANH_P2).fma(z, TANH_P3).fma(z, TANH_P4);
+            FloatVector t = big.blend(p.mul(z).fma(ax, ax), ax.compare(LT, TANH_SMALL));
+            // Computed on |x| and the sign put back, so that tanh(-0) = -0 and the function is exactly odd.
+            t.reinterpretAsInts().or(v.reinterpretAsInts().and(SIGN)).reinterpretAsFloats().intoArray(y, yOff + i);
         }
         if (i < n) {
             float[] pad = padded(x, xOff + i, n - i);
@@ -273,7 +224,12 @@ final class VectorFunctions {
     static void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            sigmoid(load(x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i);
+            v.abs().neg().intoArray(y, yOff + i);
+            exp(y, yOff + i, y, yOff + i);
+            FloatVector t = FloatVector.fromArray(SPECIES, y, yOff + i);
+            FloatVector r = ONE.div(t.add(ONE));
+            t.mul(r).blend(r, v.compare(GE, ZERO)).intoArray(y, yOff + i);   // NaN fails GE: NaN·NaN = NaN
         }
         if (i < n) {
             float[] pad = padded(x, xOff + i, n - i);
@@ -282,15 +238,41 @@ final class VectorFunctions {
         }
     }
 
+    /**
+     * erf: erf(x) = x·P(x²) for |x| &lt; 1 (degree 6 in x², relative fit error 1.2e-9) and
+     * erf(x) = 1 - exp(Q(|x|-1)) for 1 ≤ |x| ≤ 4 (Q of degree 8 fits log erfc to 1.2e-8 absolute), clamped at 4
+     * where erf rounds to 1 in float. Both fitted by us (iteratively reweighted least squares against mpmath); the
+     * 1 - exp form needs no division and keeps the error small because erfc's own error shrinks with erfc.
+     */
     static void erf(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            erf(load(x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, xOff + i);
+            FloatVector ax = v.abs();
+            FloatVector u = ax.min(ERF_BIG).sub(ONE);                // NaN stays NaN through min
+            ERF_B0.fma(u, ERF_B1).fma(u, ERF_B2).fma(u, ERF_B3).fma(u, ERF_B4).fma(u, ERF_B5).fma(u, ERF_B6)
+                    .fma(u, ERF_B7).fma(u, ERF_B8).intoArray(y, yOff + i);
+            exp(y, yOff + i, y, yOff + i);
+            FloatVector big = ONE.sub(FloatVector.fromArray(SPECIES, y, yOff + i));
+            FloatVector t = ax.mul(ax);
+            FloatVector p = ERF_A0.fma(t, ERF_A1).fma(t, ERF_A2).fma(t, ERF_A3).fma(t, ERF_A4).fma(t, ERF_A5)
+                    .fma(t, ERF_A6);
+            FloatVector r = big.blend(ax.mul(p), ax.compare(LT, ONE));
+            r.reinterpretAsInts().or(v.reinterpretAsInts().and(SIGN)).reinterpretAsFloats()   // odd, erf(-0) = -0
+                    .intoArray(y, yOff + i);
         }
         if (i < n) {
             float[] pad = padded(x, xOff + i, n - i);
             erf(pad, 0, pad, 0, L);
             System.arraycopy(pad, 0, y, yOff + i, n - i);
         }
+    }
+
+    // Tails run through the same loop on a padded copy rather than as a masked iteration: a second copy of the
+    // body would double the code, and it gives every element the same arithmetic, wherever it sits.
+    private static float[] padded(float[] x, int off, int len) {
+        float[] pad = new float[L];
+        System.arraycopy(x, off, pad, 0, len);
+        return pad;
     }
 }

@@ -6,6 +6,8 @@ import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
+
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -30,10 +32,6 @@ public final class VectorMath implements MathKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int L = SPECIES.length();
 
-    static FloatVector load(float[] a, int off) {
-        return FloatVector.fromArray(SPECIES, a, off);
-    }
-
     @Override
     public void unary(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n) {
         switch (op) {
@@ -52,27 +50,29 @@ public final class VectorMath implements MathKernel {
         FloatVector zero = FloatVector.zero(SPECIES);
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         switch (op) {
-            case NEG -> { for (; i < bound; i += L) load(x, xOff + i).neg().intoArray(y, yOff + i); }
-            case ABS -> { for (; i < bound; i += L) load(x, xOff + i).abs().intoArray(y, yOff + i); }
+            case NEG -> { for (; i < bound; i += L) fromArray(SPECIES, x, xOff + i).neg().intoArray(y, yOff + i); }
+            case ABS -> { for (; i < bound; i += L) fromArray(SPECIES, x, xOff + i).abs().intoArray(y, yOff + i); }
             case SQUARE -> {
                 for (; i < bound; i += L) {
-                    FloatVector v = load(x, xOff + i);
+                    FloatVector v = fromArray(SPECIES, x, xOff + i);
                     v.mul(v).intoArray(y, yOff + i);
                 }
             }
-            case SQRT -> { for (; i < bound; i += L) load(x, xOff + i).sqrt().intoArray(y, yOff + i); }
-            case RECIPROCAL -> { for (; i < bound; i += L) one.div(load(x, xOff + i)).intoArray(y, yOff + i); }
+            case SQRT -> { for (; i < bound; i += L) fromArray(SPECIES, x, xOff + i).sqrt().intoArray(y, yOff + i); }
+            case RECIPROCAL -> {
+                for (; i < bound; i += L) one.div(fromArray(SPECIES, x, xOff + i)).intoArray(y, yOff + i);
+            }
             case SIGN -> {
                 // ±0 and NaN keep their value, as Math.signum does.
                 for (; i < bound; i += L) {
-                    FloatVector v = load(x, xOff + i);
+                    FloatVector v = fromArray(SPECIES, x, xOff + i);
                     v.blend(one, v.compare(GT, 0f)).blend(-1f, v.compare(LT, 0f)).intoArray(y, yOff + i);
                 }
             }
             case RELU -> {
                 // A blend, not max(v, 0): the reference maps NaN and -0 to +0, Math.max would not.
                 for (; i < bound; i += L) {
-                    FloatVector v = load(x, xOff + i);
+                    FloatVector v = fromArray(SPECIES, x, xOff + i);
                     zero.blend(v, v.compare(GT, 0f)).intoArray(y, yOff + i);
                 }
             }
@@ -112,13 +112,13 @@ public final class VectorMath implements MathKernel {
         FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int bound = n - n % (4 * L); i < bound; i += 4 * L) {
-            s0 = s0.add(load(x, off + i));
-            s1 = s1.add(load(x, off + i + L));
-            s2 = s2.add(load(x, off + i + 2 * L));
-            s3 = s3.add(load(x, off + i + 3 * L));
+            s0 = s0.add(fromArray(SPECIES, x, off + i));
+            s1 = s1.add(fromArray(SPECIES, x, off + i + L));
+            s2 = s2.add(fromArray(SPECIES, x, off + i + 2 * L));
+            s3 = s3.add(fromArray(SPECIES, x, off + i + 3 * L));
         }
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            s0 = s0.add(load(x, off + i));
+            s0 = s0.add(fromArray(SPECIES, x, off + i));
         }
         float s = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
         for (; i < n; i++) {
@@ -131,13 +131,13 @@ public final class VectorMath implements MathKernel {
         FloatVector m0 = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
         int i = 0;
         for (int bound = n - n % (4 * L); i < bound; i += 4 * L) {
-            m0 = m0.max(load(x, off + i));
-            m1 = m1.max(load(x, off + i + L));
-            m2 = m2.max(load(x, off + i + 2 * L));
-            m3 = m3.max(load(x, off + i + 3 * L));
+            m0 = m0.max(fromArray(SPECIES, x, off + i));
+            m1 = m1.max(fromArray(SPECIES, x, off + i + L));
+            m2 = m2.max(fromArray(SPECIES, x, off + i + 2 * L));
+            m3 = m3.max(fromArray(SPECIES, x, off + i + 3 * L));
         }
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            m0 = m0.max(load(x, off + i));
+            m0 = m0.max(fromArray(SPECIES, x, off + i));
         }
         float m = m0.max(m1).max(m2.max(m3)).reduceLanes(MAX);
         for (; i < n; i++) {
@@ -150,13 +150,13 @@ public final class VectorMath implements MathKernel {
         FloatVector m0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
         int i = 0;
         for (int bound = n - n % (4 * L); i < bound; i += 4 * L) {
-            m0 = m0.min(load(x, off + i));
-            m1 = m1.min(load(x, off + i + L));
-            m2 = m2.min(load(x, off + i + 2 * L));
-            m3 = m3.min(load(x, off + i + 3 * L));
+            m0 = m0.min(fromArray(SPECIES, x, off + i));
+            m1 = m1.min(fromArray(SPECIES, x, off + i + L));
+            m2 = m2.min(fromArray(SPECIES, x, off + i + 2 * L));
+            m3 = m3.min(fromArray(SPECIES, x, off + i + 3 * L));
         }
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            m0 = m0.min(load(x, off + i));
+            m0 = m0.min(fromArray(SPECIES, x, off + i));
         }
         float m = m0.min(m1).min(m2.min(m3)).reduceLanes(MIN);
         for (; i < n; i++) {
@@ -170,13 +170,13 @@ public final class VectorMath implements MathKernel {
         FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int bound = n - n % (4 * L); i < bound; i += 4 * L) {
-            s0 = load(a, aOff + i).fma(load(b, bOff + i), s0);
-            s1 = load(a, aOff + i + L).fma(load(b, bOff + i + L), s1);
-            s2 = load(a, aOff + i + 2 * L).fma(load(b, bOff + i + 2 * L), s2);
-            s3 = load(a, aOff + i + 3 * L).fma(load(b, bOff + i + 3 * L), s3);
+            s0 = fromArray(SPECIES, a, aOff + i).fma(fromArray(SPECIES, b, bOff + i), s0);
+            s1 = fromArray(SPECIES, a, aOff + i + L).fma(fromArray(SPECIES, b, bOff + i + L), s1);
+            s2 = fromArray(SPECIES, a, aOff + i + 2 * L).fma(fromArray(SPECIES, b, bOff + i + 2 * L), s2);
+            s3 = fromArray(SPECIES, a, aOff + i + 3 * L).fma(fromArray(SPECIES, b, bOff + i + 3 * L), s3);
         }
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            s0 = load(a, aOff + i).fma(load(b, bOff + i), s0);
+            s0 = fromArray(SPECIES, a, aOff + i).fma(fromArray(SPECIES, b, bOff + i), s0);
         }
         float s = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
         for (; i < n; i++) {
@@ -190,7 +190,7 @@ public final class VectorMath implements MathKernel {
         // Multiply then add, not fma: two roundings like the reference, so the results are bit for bit the same.
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            load(y, yOff + i).add(load(x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+            fromArray(SPECIES, y, yOff + i).add(fromArray(SPECIES, x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] += alpha * x[xOff + i];
@@ -204,7 +204,7 @@ public final class VectorMath implements MathKernel {
         FloatVector inv = FloatVector.broadcast(SPECIES, 1f / sum);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            load(y, yOff + i).mul(inv).intoArray(y, yOff + i);
+            fromArray(SPECIES, y, yOff + i).mul(inv).intoArray(y, yOff + i);
         }
         for (float s = 1f / sum; i < n; i++) {
             y[yOff + i] *= s;
@@ -218,7 +218,7 @@ public final class VectorMath implements MathKernel {
         float lse = (float) (max + Math.log(sum));
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            load(x, xOff + i).sub(lse).intoArray(y, yOff + i);
+            fromArray(SPECIES, x, xOff + i).sub(lse).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] = x[xOff + i] - lse;
@@ -226,18 +226,17 @@ public final class VectorMath implements MathKernel {
     }
 
     /**
-     * y[i] = exp(x[i] - max), returning their sum. One exp per iteration on purpose: two (unrolled, for a second
-     * accumulator) put C2 over its inlining node budget when this is inlined into softmax, and the second exp was
-     * then called out of line with boxed vectors. The adds are not the bottleneck here.
+     * y[i] = exp(x[i] - max), returning their sum. The shifted argument goes into y first, as the argument of
+     * VectorFunctions' memory-to-memory exp (see there why); x is not read again, so y may alias it.
      */
     private static float expShifted(float[] x, int xOff, float max, float[] y, int yOff, int n) {
         FloatVector vmax = FloatVector.broadcast(SPECIES, max);
         FloatVector sum = FloatVector.zero(SPECIES);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            FloatVector e = VectorFunctions.exp(load(x, xOff + i).sub(vmax));
-            e.intoArray(y, yOff + i);
-            sum = sum.add(e);
+            fromArray(SPECIES, x, xOff + i).sub(vmax).intoArray(y, yOff + i);
+            VectorFunctions.exp(y, yOff + i, y, yOff + i);
+            sum = sum.add(fromArray(SPECIES, y, yOff + i));
         }
         float tail = 0;
         if (i < n) {
@@ -251,16 +250,16 @@ public final class VectorMath implements MathKernel {
         return sum.reduceLanes(ADD) + tail;
     }
 
-    /**
-     * Σ exp(x[i] - max) without storing the terms. Not expShifted with a null y: C2 then kept a branch on y inside
-     * the loop and boxed one vector per iteration (seen as 96 B per 16 floats with JMH's -prof gc).
-     */
+    /** Σ exp(x[i] - max), through a scratch vector so that x (which may alias logSoftmax's y) stays intact. */
     private static float expShiftedSum(float[] x, int xOff, float max, int n) {
+        float[] scratch = new float[L];
         FloatVector vmax = FloatVector.broadcast(SPECIES, max);
         FloatVector sum = FloatVector.zero(SPECIES);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            sum = sum.add(VectorFunctions.exp(load(x, xOff + i).sub(vmax)));
+            fromArray(SPECIES, x, xOff + i).sub(vmax).intoArray(scratch, 0);
+            VectorFunctions.exp(scratch, 0, scratch, 0);
+            sum = sum.add(fromArray(SPECIES, scratch, 0));
         }
         float tail = 0;
         if (i < n) {
