@@ -188,9 +188,10 @@ public final class VectorMath implements MathKernel {
     @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         // Multiply then add, not fma: two roundings like the reference, so the results are bit for bit the same.
+        FloatVector a = FloatVector.broadcast(SPECIES, alpha);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            fromArray(SPECIES, y, yOff + i).add(fromArray(SPECIES, x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+            fromArray(SPECIES, y, yOff + i).add(fromArray(SPECIES, x, xOff + i).mul(a)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] += alpha * x[xOff + i];
