@@ -1,15 +1,18 @@
 package org.seq4j.tensor.kernel;
 
 /**
- * The error function, needed by the exact GELU ({@link Math} has none). For |x| < 0.5, W. J. Cody's rational
- * approximation (relative error below 1e-16); beyond, erf = 1 − erfc with the Chebyshev-fitted erfc of Numerical
- * Recipes (fractional error below 1.2e-7, i.e. far below float32 resolution of erf near 1).
+ * The error function in double precision (W. J. Cody's rational approximations, as in most libms), needed by the
+ * exact GELU. {@link Math} has no erf.
  */
 final class Erf {
     private Erf() {}
 
     static double erf(double x) {
+        if (Double.isNaN(x)) {
+            return x;   // every comparison below is false for NaN, which would land in the erf = ±1 branch
+        }
         double ax = Math.abs(x);
+        double r;
         if (ax < 0.5) {
             double t = x * x;
             double top = (((0.185777706184603153 * t + 3.16112374387056560) * t + 113.864154151050156) * t
@@ -17,16 +20,27 @@ final class Erf {
             double bot = (((t + 23.6012909523441209) * t + 244.024637934444173) * t + 1282.61652607737228) * t
                     + 2844.23683343917062;
             return x * top / bot;
+        } else if (ax < 4.0) {
+            // Cody's c(9) = 2.15e-8 is the leading coefficient and c(8) = 1230.3 the constant term, not the reverse.
+            double top = (((((((2.15311535474403846e-8 * ax + 5.64188496988670089e-1) * ax + 8.88314979438837594)
+                    * ax + 66.1191906371416295) * ax + 298.635138197400131) * ax + 881.952221241769090) * ax
+                    + 1712.04761263407058) * ax + 2051.07837782607147) * ax + 1230.33935479799725;
+            double bot = (((((((ax + 15.7449261107098347) * ax + 117.693950891312499) * ax + 537.181101862009858) * ax
+                    + 1621.38957456669019) * ax + 3290.79923573345963) * ax + 4362.61909014324716) * ax
+                    + 3439.36767414372164) * ax + 1230.33935480374942;
+            r = 1.0 - Math.exp(-ax * ax) * top / bot;
+        } else if (ax < 27.0) {
+            double z = 1.0 / (ax * ax);
+            double top = ((((1.63153871373020978e-2 * z + 3.05326634961232344e-1) * z + 3.60344899949804439e-1) * z
+                    + 1.25781726111229246e-1) * z + 1.60837851487422766e-2) * z + 6.58749161529837803e-4;
+            double bot = ((((z + 2.56852019228982242) * z + 1.87295284992346725) * z + 5.27905102951428412e-1) * z
+                    + 6.05183413124413191e-2) * z + 2.33520497626869185e-3;
+            double p = z * top / bot;
+            p = (1.0 / Math.sqrt(Math.PI) - p) / ax;
+            r = 1.0 - Math.exp(-ax * ax) * p;
+        } else {
+            r = 1.0;
         }
-        double r = 1.0 - erfc(ax);
         return x < 0 ? -r : r;
-    }
-
-    /** erfc for z ≥ 0. */
-    private static double erfc(double z) {
-        double t = 1.0 / (1.0 + 0.5 * z);
-        double poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-                + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-        return t * Math.exp(-z * z + poly);
     }
 }
