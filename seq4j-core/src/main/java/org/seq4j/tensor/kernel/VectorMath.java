@@ -10,6 +10,7 @@ import static jdk.incubator.vector.FloatVector.fromArray;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -216,28 +217,46 @@ public final class VectorMath implements MathKernel {
     public void logSoftmax(float[] x, int xOff, float[] y, int yOff, int n) {
         float max = max(x, xOff, n);
         float sum = expShiftedSum(x, xOff, max, n);
-        float lse = (float) (max + Math.log(sum));
+        // (x - max) - log Σ, never x - (max + log Σ): with |max| ≫ log Σ the latter rounds log Σ away entirely
+        float logSum = (float) Math.log(sum);
+        FloatVector vmax = FloatVector.broadcast(SPECIES, max);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            fromArray(SPECIES, x, xOff + i).sub(lse).intoArray(y, yOff + i);
+            fromArray(SPECIES, x, xOff + i).sub(vmax).sub(logSum).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] = x[xOff + i] - lse;
+            y[yOff + i] = (x[xOff + i] - max) - logSum;
         }
     }
 
     /**
      * y[i] = exp(x[i] - max), returning their sum. The shifted argument goes into y first, as the argument of
      * VectorFunctions' memory-to-memory exp (see there why); x is not read again, so y may alias it.
+     *
+     * <p>fl(x - max) is off by up to half an ulp of |x - max| (3.8e-6 at x - max ≈ -80), which exp turns into that
+     * much relative error. The rounding error r is recovered exactly (Knuth's TwoSum) and folded back as
+     * e^(d + r) ≈ e^d + e^d·r, so the result is as accurate as subtracting in double. r goes through a scratch
+     * array rather than living across the exp call, so that no vector has to survive a call.
      */
     private static float expShifted(float[] x, int xOff, float max, float[] y, int yOff, int n) {
         FloatVector vmax = FloatVector.broadcast(SPECIES, max);
-        FloatVector sum = FloatVector.zero(SPECIES);
+        FloatVector negMax = vmax.neg();
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector sum = zero;
+        float[] rounding = new float[L];
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            fromArray(SPECIES, x, xOff + i).sub(vmax).intoArray(y, yOff + i);
+            FloatVector a = fromArray(SPECIES, x, xOff + i);
+            FloatVector d = a.sub(vmax);
+            FloatVector bb = d.sub(a);
+            FloatVector r = a.sub(d.sub(bb)).add(negMax.sub(bb));
+            r.blend(zero, r.test(VectorOperators.IS_NAN)).intoArray(rounding, 0); // ±inf rows: no correction
+            d.intoArray(y, yOff + i);
             VectorFunctions.exp(y, yOff + i, y, yOff + i);
-            sum = sum.add(fromArray(SPECIES, y, yOff + i));
+            FloatVector e = fromArray(SPECIES, y, yOff + i);
+            e = e.fma(fromArray(SPECIES, rounding, 0), e);
+            e.intoArray(y, yOff + i);
+            sum = sum.add(e);
         }
         float tail = 0;
         if (i < n) {
