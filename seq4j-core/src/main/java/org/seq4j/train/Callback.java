@@ -1,0 +1,21 @@
+package org.seq4j.train;
+
+import java.util.Map;
+
+/**
+ * Hooks into fit (Keras {@code Callback}). Epochs are 0-based as in Keras' hooks; logs are the metrics so far
+ * (per batch) or of the epoch (loss, metrics, val_*, lr). A callback stops training with
+ * {@link Model#stopTraining()}; the current epoch still ends normally.
+ */
+public interface Callback {
+
+    default void onTrainBegin(Model<?> model) {}
+
+    default void onEpochBegin(Model<?> model, int epoch) {}
+
+    default void onBatchEnd(Model<?> model, int batch, Map<String, Double> logs) {}
+
+    default void onEpochEnd(Model<?> model, int epoch, Map<String, Double> logs) {}
+
+    default void onTrainEnd(Model<?> model, Map<String, Double> logs) {}
+}
