@@ -2,8 +2,9 @@ package org.seq4j.train;
 
 /**
  * Training met a NaN or an infinity (Keras' TerminateOnNaN, always on). The message names the 1-based epoch and
- * step and where it was first seen: the first weight path (in {@code Layer.weights()} order) with a non-finite
- * gradient or value, or else the first layer of a Sequential whose output is non-finite.
+ * step and where it was seen: for a non-finite loss in a Sequential, the first layer whose output is non-finite
+ * (the batch re-run layer by layer in inference); then the first weight path (in {@code Layer.weights()} order)
+ * with a non-finite gradient, or else with a non-finite value.
  */
 public final class NonFiniteException extends ArithmeticException {
     private final int epoch;

@@ -26,13 +26,23 @@ final class NonFiniteGuard {
         if (Float.isFinite(loss) && badGrad == null) {
             return;
         }
-        String what = Float.isFinite(loss) ? "a gradient is not finite (loss " + loss + ")" : "loss is " + loss;
-        String where = badGrad != null ? "gradient of weight '" + badGrad + "'" : null;
-        if (where == null) {
-            String badValue = firstBad(network.weights(), false);
-            where = badValue != null ? "value of weight '" + badValue + "'" : firstBadLayer(network, batch);
+        List<String> where = new ArrayList<>();
+        if (!Float.isFinite(loss)) {
+            String layer = firstBadLayer(network, batch);   // the root cause, when a layer's output overflowed
+            if (layer != null) {
+                where.add(layer);
+            }
         }
-        throw new NonFiniteException(epoch, step, what, where);
+        if (badGrad != null) {
+            where.add("gradient of weight '" + badGrad + "'");
+        } else {
+            String badValue = firstBad(network.weights(), false);
+            if (badValue != null) {
+                where.add("value of weight '" + badValue + "'");
+            }
+        }
+        String what = Float.isFinite(loss) ? "a gradient is not finite (loss " + loss + ")" : "loss is " + loss;
+        throw new NonFiniteException(epoch, step, what, where.isEmpty() ? null : String.join("; ", where));
     }
 
     private static String firstBad(Map<String, Variable> weights, boolean grads) {
