@@ -10,8 +10,8 @@ import java.util.Map;
  *   <li>{@code seed}: one seed for everything random in training. Epoch e draws its shuffle and its dropout from a
  *       generator seeded by (seed, e), not from one long stream, so that a run resumed at epoch e (after
  *       {@code Model.load}) sees exactly the batches and dropout masks of an uninterrupted run;</li>
- *   <li>{@code validationSplit}: the last fraction of the rows, before shuffling (ignored when validation data is
- *       passed, as in Keras);</li>
+ *   <li>{@code validationSplit}: the last fraction of the rows, before shuffling. Validation data of its own goes
+ *       to {@code Model.fit(train, validation, options)} instead, so that it is typed like the training data;</li>
  *   <li>{@code stepsPerEpoch}: for streamed batches; 0 means one pass over the source per epoch;</li>
  *   <li>{@code classWeight}: class id → weight, multiplied into the sample weights;</li>
  *   <li>{@code out}: where progress goes (System.out by default; tests capture it).</li>

@@ -86,6 +86,10 @@ public final class Model<Y> {
 
     /** Fit on streamed batches (data too large for memory); {@code validation} may be null. */
     public History fit(Iterable<Batch<Y>> batches, Iterable<Batch<Y>> validation, FitOptions options) {
+        if (options.validationSplit() > 0) {
+            throw new IllegalArgumentException("fit: validationSplit needs in-memory data (a Dataset); pass "
+                    + "validation batches for a stream");
+        }
         return run(BatchSource.of(batches, options.stepsPerEpoch()),
                 validation == null ? null : BatchSource.of(validation, 0), options);
     }

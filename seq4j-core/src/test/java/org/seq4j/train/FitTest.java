@@ -158,6 +158,19 @@ class FitTest {
         assertEquals("Epoch 2/2", lines[2]);
     }
 
+    @Test
+    void progressBarModeRedrawsInPlace() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        classifier(1).fit(Problems.keyToken(40, 1), FitOptions.defaults().batchSize(16)
+                .verbose(Verbosity.PROGRESS_BAR).out(out));
+        String s = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(s.startsWith("Epoch 1/1" + System.lineSeparator() + "\r1/3 [=========>....................] - ETA: "),
+                s);
+        assertTrue(s.matches("(?s).*\r3/3 \\[==============================\\] - \\d+s \\d+[mu]?s/step - loss: "
+                + "\\d\\.\\d{4} - accuracy: \\d\\.\\d{4} *" + System.lineSeparator()), s);
+    }
+
     static void assertWeightsEqual(Model<?> a, Model<?> b) {
         Map<String, Tensor> wa = a.weightValues();
         Map<String, Tensor> wb = b.weightValues();

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seq4j.loss.MeanSquaredError;
 import org.seq4j.loss.SparseCategoricalCrossentropy;
+import org.seq4j.optim.Clipping;
+import org.seq4j.optim.CosineDecay;
+import org.seq4j.optim.ExponentialDecay;
 import org.seq4j.tensor.IntTensor;
 import org.seq4j.tensor.Tensor;
 
@@ -41,6 +45,22 @@ class ResumeTest {
         assertEquals(full.last(), rest.last());
         assertEquals(straight.optimizer().state().keySet(), resumed.optimizer().state().keySet());
         assertEquals(2, resumed.epoch());
+    }
+
+    @Test
+    void compileOptionsRoundTripThroughTheModelFile(@TempDir Path dir) throws IOException {
+        CompileOptions<IntTensor> options = CompileOptions.of(SparseCategoricalCrossentropy.logits().ignoreClass(0),
+                OptimizerSpec.adamW(0.01f).learningRate(CosineDecay.of(0.01f, 100).warmup(0.02f, 10))
+                        .clipping(Clipping.byGlobalNorm(1f)))
+                .metrics(MetricSpec.accuracy(), MetricSpec.sparseTopK(3), MetricSpec.f1(),
+                        new MetricSpec.Recall(MetricSpec.Average.MACRO, 0.5f), MetricSpec.perplexity());
+        Model<IntTensor> m = Model.<IntTensor>of(Problems.bagOfWords(4)).compile(options);
+        m.save(dir.resolve("m"));
+        assertEquals(options, Model.load(dir.resolve("m"), IntTensor.class).compileOptions());
+        CompileOptions<Tensor> sgd = CompileOptions.of(MeanSquaredError.create(), OptimizerSpec.sgd(0.1f)
+                .learningRate(ExponentialDecay.of(0.1f, 10, 0.5f)));
+        Model.<Tensor>of(Problems.mlp(1)).compile(sgd).save(dir.resolve("s"));
+        assertEquals(sgd, Model.load(dir.resolve("s"), Tensor.class).compileOptions());
     }
 
     @Test
