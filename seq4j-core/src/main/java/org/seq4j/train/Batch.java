@@ -13,6 +13,9 @@ public record Batch<Y>(List<Tensor> x, Y y, Tensor sampleWeight) {
 
     public Batch {
         x = List.copyOf(x);
+        if (x.isEmpty()) {
+            throw new IllegalArgumentException("Batch: no inputs");
+        }
         Rows.checkTarget(y);
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
  *   <li>{@code validationSplit}: the last fraction of the rows, before shuffling. Validation data of its own goes
  *       to {@code Model.fit(train, validation, options)} instead, so that it is typed like the training data;</li>
  *   <li>{@code stepsPerEpoch}: for streamed batches; 0 means one pass over the source per epoch;</li>
- *   <li>{@code classWeight}: class id → weight, multiplied into the sample weights;</li>
+ *   <li>{@code classWeight}: class id → weight, multiplied into the sample weights (which travel with the rows,
+ *       in {@link Dataset#sampleWeight()} or {@link Batch#sampleWeight()});</li>
  *   <li>{@code out}: where progress goes (System.out by default; tests capture it).</li>
  * </ul>
  */

@@ -31,7 +31,10 @@ import org.seq4j.tensor.Tensor;
  *
  * A saved model holds the weights, the optimizer's slots and step count, the learning rate, the compile options and
  * the number of epochs done, so that {@code load} then {@code fit(..., initialEpoch(model.epoch()))} continues
- * bit for bit as if training had never stopped (with the same {@link FitOptions#seed()}).
+ * bit for bit as if training had never stopped (with the same {@link FitOptions#seed()}). Callbacks' own state
+ * (EarlyStopping's wait, ReduceLROnPlateau's best) is not saved, as in Keras.
+ *
+ * <p>The loss and the metrics read the network's first output; a network with several outputs trains on that one.
  *
  * @param <Y> the target type: {@code Tensor} for dense targets, {@code IntTensor} for class ids
  */
@@ -100,7 +103,12 @@ public final class Model<Y> {
     }
 
     public Map<String, Double> evaluate(Tensor x, Y y) {
-        return evaluate(new Dataset<>(List.of(x), y, null), 32);
+        return evaluate(new Dataset<>(List.of(x), y, null));
+    }
+
+    /** Keras' default evaluation batch size, 32. */
+    public Map<String, Double> evaluate(Dataset<Y> data) {
+        return evaluate(data, 32);
     }
 
     /** Loss and metrics over the data, in inference (Keras {@code evaluate}, return_dict=True). */
@@ -120,12 +128,18 @@ public final class Model<Y> {
 
     /** The network's (first) output over every row, in batches, in inference, without a graph. */
     public Tensor predict(List<Tensor> x, int batchSize) {
-        Dataset<Tensor> rows = new Dataset<>(x, Tensor.zeros(x.get(0).dim(0)), null);
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("predict: batch size must be positive, got " + batchSize);
+        }
+        int n = x.get(0).dim(0);
         List<Tensor> outs = new ArrayList<>();
         try (GradMode.Scope s = GradMode.noGrad()) {
-            for (Batch<Tensor> b : rows.batches(batchSize, null)) {
+            for (int start = 0; start < n; start += batchSize) {
+                int len = Math.min(batchSize, n - start);
                 List<Masked> in = new ArrayList<>();
-                b.x().forEach(t -> in.add(Masked.of(Variable.constant(t))));
+                for (Tensor t : x) {
+                    in.add(Masked.of(Variable.constant(t.narrow(0, start, len))));   // a view, no copy
+                }
                 outs.add(network.call(in, Context.inference()).get(0).value().value());
             }
         }

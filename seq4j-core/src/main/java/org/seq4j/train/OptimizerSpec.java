@@ -14,7 +14,8 @@ import org.seq4j.optim.SGD;
 /**
  * Which optimizer to build once the model's weights are known (an optimizer is bound to its parameters), as data,
  * so that a saved model records it and resumes with the same one. {@code config} is the optimizer's own Config
- * record (SGD.Config, RMSprop.Config, Adam.Config); the rest are Keras' base optimizer arguments.
+ * record (SGD.Config, RMSprop.Config, Adam.Config); the rest are Keras' base optimizer arguments. Weight-decay
+ * exclusions name Variables, which a file cannot, so they are not expressible here: every trainable weight decays.
  */
 public record OptimizerSpec(Kind kind, Record config, LearningRateSchedule learningRate, Clipping clipping,
                             float weightDecay) {

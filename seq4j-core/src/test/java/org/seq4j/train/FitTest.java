@@ -88,6 +88,7 @@ class FitTest {
         Map<String, Double> scores = model.evaluate(data.x().get(0), data.y());
         assertEquals(List.of("loss", "accuracy"), List.copyOf(scores.keySet()));
         assertTrue(scores.get("accuracy") >= 0 && scores.get("accuracy") <= 1);
+        assertTrue(model.summary().contains("global_average_pooling1d (GlobalAveragePooling1D)"), model.summary());
     }
 
     @Test
