@@ -2,6 +2,7 @@ package org.seq4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,37 @@ class MaskedSequenceTest {
         Model<IntTensor> unmasked = Model.<IntTensor>of(net(false)).compile(
                 CompileOptions.of(SparseCategoricalCrossentropy.logits()));
         assertNotEquals(scores.get("loss"), unmasked.evaluate(padded(), 32).get("loss"), 1e-4);
+    }
+
+    @Test
+    void maskedGradientsEqualThoseOfTheUnpaddedTokenMean() {
+        Sequential net = net(true);
+        Dataset<IntTensor> data = padded();
+        Scoring<IntTensor> scoring = new Scoring<>(SparseCategoricalCrossentropy.logits(), List.of(), Map.of());
+        Batch<IntTensor> batch = new Batch<>(data.x(), data.y(), null);
+        scoring.lossOf(net, batch, org.seq4j.nn.Context.inference()).backward();
+        Map<String, Tensor> padded = new java.util.LinkedHashMap<>();
+        net.weights().forEach((k, v) -> {
+            padded.put(k, v.grad());
+            v.zeroGrad();
+        });
+
+        int tokens = java.util.Arrays.stream(SEQS).mapToInt(a -> a.length).sum();
+        Variable total = null;
+        for (int[] seq : SEQS) {
+            float[] x = new float[seq.length];
+            int[] y = new int[seq.length];
+            for (int t = 0; t < seq.length; t++) {
+                x[t] = seq[t];
+                y[t] = target(seq[t]);
+            }
+            Variable ce = SparseCategoricalCrossentropy.logits()
+                    .perSample(net.apply(Variable.constant(Tensor.of(x, 1, seq.length))), IntTensor.of(y, 1, seq.length))
+                    .sum();
+            total = total == null ? ce : total.add(ce);
+        }
+        total.mul(1f / tokens).backward();
+        net.weights().forEach((k, v) -> assertTrue(padded.get(k).allClose(v.grad(), 1e-5f, 1e-6f), k));
     }
 
     @Test
