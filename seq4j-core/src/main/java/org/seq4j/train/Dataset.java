@@ -10,7 +10,8 @@ import org.seq4j.tensor.Tensor;
 /**
  * In-memory training data: inputs (one tensor per model input, all with the same first dimension N), targets of
  * N rows, and optional sample weights (N,) or (N, T). Batches are gathered by row index as they are needed, so
- * shuffling copies one batch at a time, never the whole set. For data that does not fit in memory, pass any {@code Iterable<Batch<Y>>} to fit instead.
+ * shuffling copies one batch at a time, never the whole set. For data that does not fit in memory, pass any
+ * {@code Iterable<Batch<Y>>} to fit instead.
  *
  * @param <Y> {@code Tensor} for dense targets, {@code IntTensor} for class ids
  */
