@@ -61,6 +61,7 @@ final class CompileJson {
                 }
             }
         }
-        throw new IllegalArgumentException(loss.getClass().getName() + " does not declare Loss<Tensor> or Loss<IntTensor>");
+        throw new IllegalArgumentException(loss.getClass().getName()
+                + " does not declare Loss<Tensor> or Loss<IntTensor>");
     }
 }

@@ -68,14 +68,16 @@ public sealed interface MetricSpec {
     record Precision(Average average, float threshold) implements MetricSpec {
         public Precision macro() { return new Precision(Average.MACRO, threshold); }
         public Metric create(Loss<?> loss) {
-            return new ConfusionMetric("precision", ConfusionMetric.Score.PRECISION, average, outputThreshold(threshold, loss));
+            return new ConfusionMetric("precision", ConfusionMetric.Score.PRECISION, average,
+                    outputThreshold(threshold, loss));
         }
     }
 
     record Recall(Average average, float threshold) implements MetricSpec {
         public Recall macro() { return new Recall(Average.MACRO, threshold); }
         public Metric create(Loss<?> loss) {
-            return new ConfusionMetric("recall", ConfusionMetric.Score.RECALL, average, outputThreshold(threshold, loss));
+            return new ConfusionMetric("recall", ConfusionMetric.Score.RECALL, average,
+                    outputThreshold(threshold, loss));
         }
     }
 
@@ -106,7 +108,8 @@ public sealed interface MetricSpec {
                     for (int k = 0; k < f.length; k++) {
                         i[k] = (int) f[k];
                     }
-                    var ce = logits ? SparseCategoricalCrossentropy.logits() : SparseCategoricalCrossentropy.probabilities();
+                    var ce = logits ? SparseCategoricalCrossentropy.logits()
+                            : SparseCategoricalCrossentropy.probabilities();
                     return ce.perSample(p, IntTensor.of(i, ids.shape().dims())).value();
                 }
                 var ce = logits ? CategoricalCrossentropy.logits() : CategoricalCrossentropy.probabilities();

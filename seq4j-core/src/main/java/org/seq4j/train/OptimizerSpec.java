@@ -35,7 +35,8 @@ public record OptimizerSpec(Kind kind, Record config, LearningRateSchedule learn
 
     /** Keras defaults: SGD(learning_rate=0.01). */
     public static OptimizerSpec sgd(float lr) {
-        return new OptimizerSpec(Kind.SGD, SGD.Config.defaults(), LearningRateSchedule.constant(lr), Clipping.none(), 0f);
+        return new OptimizerSpec(Kind.SGD, SGD.Config.defaults(), LearningRateSchedule.constant(lr), Clipping.none(),
+                0f);
     }
 
     public static OptimizerSpec rmsprop(float lr) {

@@ -13,8 +13,9 @@ import org.seq4j.nn.Layer;
 import org.seq4j.optim.Optimizer;
 
 /**
- * The epoch loop of {@code fit}: per batch zeroGrad → forward → loss → backward → NaN/Inf guard → optimizer step →
- * callbacks and progress; per epoch the validation pass, the logs (loss, metrics, val_*, lr) and the callbacks.
+ * The epoch loop of {@code fit}: per batch zeroGrad → forward → loss → backward → NaN/Inf guard → optimizer
+ * step → callbacks and progress; per epoch the validation pass, the logs (loss, metrics, val_*, lr) and the
+ * callbacks.
  */
 final class TrainLoop<Y> {
     private final Model<Y> model;

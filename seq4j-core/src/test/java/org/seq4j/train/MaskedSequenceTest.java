@@ -111,9 +111,9 @@ class MaskedSequenceTest {
                 x[t] = seq[t];
                 y[t] = target(seq[t]);
             }
-            Variable ce = SparseCategoricalCrossentropy.logits()
-                    .perSample(net.apply(Variable.constant(Tensor.of(x, 1, seq.length))), IntTensor.of(y, 1, seq.length))
-                    .sum();
+            Variable logits = net.apply(Variable.constant(Tensor.of(x, 1, seq.length)));
+            IntTensor ids = IntTensor.of(y, 1, seq.length);
+            Variable ce = SparseCategoricalCrossentropy.logits().perSample(logits, ids).sum();
             total = total == null ? ce : total.add(ce);
         }
         total.mul(1f / tokens).backward();

@@ -71,7 +71,8 @@ class MetricsTest {
     void topKCountsTargetsAmongTheKHighest() {
         Tensor pred = Tensor.of(new float[] {0.5f, 0.3f, 0.2f, 0.1f, 0.2f, 0.7f}, 2, 3);
         Metric m = metric(MetricSpec.sparseTopK(2));
-        m.update(pred, Tensor.of(new float[] {2, 1}, 2), null);  // row 0: id 2 is 3rd → no; row 1: id 1 is 2nd → yes
+        // row 0: id 2 is 3rd → no; row 1: id 1 is 2nd → yes
+        m.update(pred, Tensor.of(new float[] {2, 1}, 2), null);
         assertEquals(0.5, m.result(), EPS);
         assertEquals("sparse_top_k_categorical_accuracy", m.name());
     }
@@ -91,7 +92,8 @@ class MetricsTest {
     @Test
     void macroPrecisionRecallF1OverClasses() {
         // predicted 0 0 1 2 2, truth 0 1 1 2 0
-        // class 0: TP1 FP1 FN1 → P .5 R .5 F .5; class 1: TP1 FP0 FN1 → P 1 R .5 F 2/3; class 2: TP1 FP1 FN0 → P .5 R 1 F 2/3
+        // class 0: TP1 FP1 FN1 → P .5 R .5 F .5;  class 1: TP1 FP0 FN1 → P 1 R .5 F 2/3;
+        // class 2: TP1 FP1 FN0 → P .5 R 1 F 2/3
         Tensor pred = Tensor.of(new float[] {
                 9, 0, 0,  9, 0, 0,  0, 9, 0,  0, 0, 9,  0, 0, 9}, 5, 3);
         Tensor ids = Tensor.of(new float[] {0, 1, 1, 2, 0}, 5);
