@@ -13,24 +13,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
-import org.seq4j.autograd.GradMode;
-import org.seq4j.autograd.Variable;
-import org.seq4j.tensor.IntTensor;
+import org.seq4j.loss.BinaryCrossentropy;
+import org.seq4j.nn.Dense;
+import org.seq4j.nn.Embedding;
+import org.seq4j.nn.GlobalAveragePooling1D;
+import org.seq4j.nn.Sequential;
 import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
+import org.seq4j.train.CompileOptions;
+import org.seq4j.train.Dataset;
+import org.seq4j.train.FitOptions;
+import org.seq4j.train.History;
+import org.seq4j.train.MetricSpec;
+import org.seq4j.train.Model;
+import org.seq4j.train.OptimizerSpec;
 
 /**
- * The first end-to-end job, built on the tensor engine and autograd alone: IMDB sentiment with a fastText-style
- * model (Joulin et al. 2016), trained from scratch and scored on the movie-disjoint validation split.
+ * The first end-to-end job: IMDB sentiment with a fastText-style model (Joulin et al. 2016), trained from scratch
+ * with {@link Model#fit} and scored on the movie-disjoint validation split.
  *
  * <pre>
- *   e = Embedding(ids)                  // (B, T, E), id 0 is padding
- *   h = Σ_t mask·e / Σ_t mask           // (B, E) mean over the real tokens
+ *   e = Embedding(ids)                  // (B, T, E), id 0 is padding (maskZero)
+ *   h = Σ_t mask·e / Σ_t mask           // (B, E) GlobalAveragePooling1D over the real tokens
  *   z = h·W + b                         // (B, 1) logit
- *   loss = mean(softplus(z) − y·z)      // binary cross-entropy from logits
+ *   loss = BinaryCrossentropy(logits)   // Adam
  * </pre>
- *
- * Optimised with Adam (Kingma & Ba), written out here until the optim package lands.
  */
 final class SentimentDemo {
     record Options(Path data, int vocab, int maxLen, int embed, int epochs, int batch, float lr, long seed) {
@@ -39,101 +46,35 @@ final class SentimentDemo {
         }
     }
 
-    private record Example(int[] ids, float label) {}
-
     private final Options o;
 
     SentimentDemo(Options options) {
         this.o = options;
     }
 
+    /** Trains and returns the last epoch's validation accuracy. */
     double run() throws IOException {
         long t0 = System.nanoTime();
         List<String[]> trainRows = readTsv(o.data().resolve("imdb_train.tsv.gz"));
         List<String[]> validRows = readTsv(o.data().resolve("imdb_valid.tsv.gz"));
         Map<String, Integer> vocab = buildVocab(trainRows);
-        List<Example> train = encode(trainRows, vocab);
-        List<Example> valid = encode(validRows, vocab);
+        Dataset<Tensor> train = encode(trainRows, vocab);
+        Dataset<Tensor> valid = encode(validRows, vocab);
         System.out.printf(Locale.ROOT, "IMDB: %d train, %d valid reviews, vocabulary %d%n",
                 train.size(), valid.size(), vocab.size() + 1);
 
         SplittableRandom rng = new SplittableRandom(o.seed());
-        Variable table = Variable.parameter(Tensor.uniform(Shape.of(vocab.size() + 1, o.embed()), -0.05f, 0.05f, rng));
-        Variable w = Variable.parameter(Tensor.uniform(Shape.of(o.embed(), 1), -0.1f, 0.1f, rng));
-        Variable b = Variable.parameter(Tensor.zeros(1));
-        List<Variable> params = List.of(table, w, b);
-        Adam adam = new Adam(params, o.lr());
-        double acc = 0;
-        for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-            shuffle(train, rng);
-            double lossSum = 0;
-            int steps = 0;
-            for (int s = 0; s < train.size(); s += o.batch()) {
-                List<Example> batch = train.subList(s, Math.min(train.size(), s + o.batch()));
-                Variable loss = loss(forward(table, w, b, batch), labels(batch));
-                for (Variable p : params) {
-                    p.zeroGrad();
-                }
-                loss.backward();
-                adam.step();
-                lossSum += loss.value().item();
-                steps++;
-            }
-            acc = accuracy(table, w, b, valid);
-            System.out.printf(Locale.ROOT, "epoch %d/%d - loss: %.4f - val_accuracy: %.4f - %.1fs%n", epoch,
-                    o.epochs(), lossSum / steps, acc, (System.nanoTime() - t0) / 1e9);
-        }
-        return acc;
-    }
-
-    private Variable forward(Variable table, Variable w, Variable b, List<Example> batch) {
-        IntTensor ids = padded(batch);                                          // (B, T)
-        Tensor mask = ids.toFloat().gt(0f).unsqueeze(-1);                       // (B, T, 1)
-        Variable e = table.indexSelect(0, ids);                                 // (B, T, E)
-        Variable summed = e.mul(Variable.constant(mask)).sum(1);                // (B, E)
-        Tensor counts = mask.sum(1).maximum(Tensor.scalar(1f));                 // (B, 1)
-        Variable h = summed.div(Variable.constant(counts));                     // (B, E)
-        return h.matmul(w).add(b);                                              // (B, 1)
-    }
-
-    /** mean(softplus(z) − y·z), with softplus(z) = max(z, 0) + log(1 + e^−|z|) so that nothing overflows. */
-    private static Variable loss(Variable z, Tensor y) {
-        Variable softplus = z.relu().add(z.abs().neg().exp().add(1f).log());
-        return softplus.sub(z.mul(Variable.constant(y))).mean();
-    }
-
-    private double accuracy(Variable table, Variable w, Variable b, List<Example> data) {
-        int correct = 0;
-        try (GradMode.Scope s = GradMode.noGrad()) {
-            for (int i = 0; i < data.size(); i += 256) {
-                List<Example> batch = data.subList(i, Math.min(data.size(), i + 256));
-                float[] z = forward(table, w, b, batch).value().toArray();
-                for (int j = 0; j < z.length; j++) {
-                    correct += (z[j] > 0) == (batch.get(j).label() > 0.5f) ? 1 : 0;
-                }
-            }
-        }
-        return (double) correct / data.size();
-    }
-
-    private IntTensor padded(List<Example> batch) {
-        int len = 1;
-        for (Example e : batch) {
-            len = Math.max(len, e.ids().length);
-        }
-        int[][] rows = new int[batch.size()][len];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(batch.get(i).ids(), 0, rows[i], 0, batch.get(i).ids().length);
-        }
-        return IntTensor.of(rows);
-    }
-
-    private static Tensor labels(List<Example> batch) {
-        float[] y = new float[batch.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = batch.get(i).label();
-        }
-        return Tensor.of(y, y.length, 1);
+        Sequential network = new Sequential("fasttext", Shape.of(o.maxLen()), List.of(
+                new Embedding(Embedding.Config.of(vocab.size() + 1, o.embed()).maskZero(true), rng),
+                new GlobalAveragePooling1D(GlobalAveragePooling1D.Config.defaults()),
+                new Dense(Dense.Config.of(o.embed(), 1), rng)));
+        Model<Tensor> model = Model.<Tensor>of(network).compile(
+                CompileOptions.of(BinaryCrossentropy.logits(), OptimizerSpec.adam(o.lr()))
+                        .metrics(MetricSpec.accuracy()));
+        History history = model.fit(train, valid, FitOptions.defaults()
+                .epochs(o.epochs()).batchSize(o.batch()).seed(o.seed()));
+        System.out.printf(Locale.ROOT, "trained in %.1fs%n", (System.nanoTime() - t0) / 1e9);
+        return history.last().get("val_accuracy");
     }
 
     /** Lower-cased word tokens; the reviews' HTML line breaks and punctuation separate words. */
@@ -159,23 +100,20 @@ final class SentimentDemo {
         return vocab;
     }
 
-    private List<Example> encode(List<String[]> rows, Map<String, Integer> vocab) {
-        List<Example> out = new ArrayList<>(rows.size());
-        for (String[] r : rows) {
+    /** Ids padded with 0 (post) and truncated to maxLen, (N, maxLen); labels (N, 1). */
+    private Dataset<Tensor> encode(List<String[]> rows, Map<String, Integer> vocab) {
+        float[] x = new float[rows.size() * o.maxLen()];
+        float[] y = new float[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
             int[] ids = java.util.Arrays.stream(words(r[r.length - 1])).filter(vocab::containsKey)
                     .mapToInt(vocab::get).limit(o.maxLen()).toArray();
-            out.add(new Example(ids, Float.parseFloat(r[0])));
+            for (int t = 0; t < ids.length; t++) {
+                x[i * o.maxLen() + t] = ids[t];
+            }
+            y[i] = Float.parseFloat(r[0]);
         }
-        return out;
-    }
-
-    private static void shuffle(List<Example> list, SplittableRandom rng) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            Example t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
-        }
+        return Dataset.of(Tensor.of(x, rows.size(), o.maxLen()), Tensor.of(y, rows.size(), 1));
     }
 
     /** Rows of a gzip TSV with a header, split on TAB; lines end only at \n (reviews contain U+0085). */
@@ -197,38 +135,5 @@ final class SentimentDemo {
             }
         }
         return rows;
-    }
-
-    /** Adam with bias correction, Keras' epsilon placement (ε added to √v̂). */
-    private static final class Adam {
-        private final List<Variable> params;
-        private final Tensor[] m;
-        private final Tensor[] v;
-        private final float lr;
-        private int t;
-
-        Adam(List<Variable> params, float lr) {
-            this.params = params;
-            this.lr = lr;
-            this.m = new Tensor[params.size()];
-            this.v = new Tensor[params.size()];
-            for (int i = 0; i < m.length; i++) {
-                m[i] = Tensor.zeros(params.get(i).shape());
-                v[i] = Tensor.zeros(params.get(i).shape());
-            }
-        }
-
-        void step() {
-            t++;
-            float c1 = (float) (1 - Math.pow(0.9, t));
-            float c2 = (float) (1 - Math.pow(0.999, t));
-            for (int i = 0; i < m.length; i++) {
-                Tensor g = params.get(i).grad();
-                m[i] = m[i].mul(0.9f).add(g.mul(0.1f));
-                v[i] = v[i].mul(0.999f).add(g.square().mul(0.001f));
-                Tensor update = m[i].div(c1).div(v[i].div(c2).sqrt().add(1e-7f)).mul(lr);
-                params.get(i).assign(params.get(i).value().sub(update));
-            }
-        }
     }
 }
