@@ -40,6 +40,7 @@ class LayeringTest {
         level.put("io", 4);
         level.put("train", 5);
         level.put("seq2seq", 6);
+        level.put("task", 6);          // end-to-end pipelines (classify, lm, tag, forecast) that the CLI wraps
         level.put("cli", 7);
         for (var e : level.entrySet()) {
             Set<String> ok = new java.util.HashSet<>();
