@@ -115,4 +115,15 @@ public final class Bidirectional extends Layer {
         }
         return seq.indexSelect(1, IntTensor.of(rev, t));
     }
+
+    /**
+     * Rebuilds a saved Bidirectional (what {@code ModelFile.load} calls): the spec holds the forward copy, named
+     * "forward_" + the wrapped layer's name, so the wrapped layer gets its own name back before being wrapped again.
+     */
+    public static Bidirectional fromConfig(Spec spec, RandomGenerator rng) {
+        RecurrentLayer<?> forward = (RecurrentLayer<?>) org.seq4j.nn.LayerFactory.create(spec.layer(), rng);
+        String name = forward.name().startsWith("forward_") ? forward.name().substring("forward_".length())
+                : forward.name();
+        return new Bidirectional(spec.config(), forward.rebuild(name, forward.options(), rng), rng);
+    }
 }

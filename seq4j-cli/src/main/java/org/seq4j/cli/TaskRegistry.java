@@ -1,0 +1,27 @@
+package org.seq4j.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seq4j.task.Task;
+import org.seq4j.task.classify.ClassifyTask;
+import org.seq4j.task.forecast.ForecastTask;
+
+/** The tasks the tool knows, by name. A new task is one line here: its {@link Task} implementation. */
+final class TaskRegistry {
+    private TaskRegistry() {}
+
+    static List<Task> tasks() {
+        return List.of(
+                new ClassifyTask(),
+                new ForecastTask());
+    }
+
+    static Map<String, Task> byName() {
+        Map<String, Task> m = new LinkedHashMap<>();
+        for (Task t : tasks()) {
+            m.put(t.name(), t);
+        }
+        return m;
+    }
+}
