@@ -19,7 +19,7 @@ public record ClassifierOptions(String labelColumn, String textColumn, int maxle
                                 int epochs, int batchSize, float learningRate, long seed) {
 
     public static ClassifierOptions defaults() {
-        return new ClassifierOptions("label", "text", 400, 20_000, ClassifierSpec.defaults(), 3, 64, 5e-3f, 1L);
+        return new ClassifierOptions("label", "text", 400, 20_000, ClassifierSpec.defaults(), 2, 64, 5e-3f, 1L);
     }
 
     public ClassifierOptions columns(String label, String text) {
