@@ -82,7 +82,9 @@ final class Commands {
         out.println("Final scores on " + r.scoredOn() + ": " + format(r.finalScores()));
         out.printf(Locale.ROOT, "Trained %d epochs in %.1f s; model saved to %s%n", r.history().epochs().size(),
                 seconds, outDir);
-        if (plot != null) {
+        if (plot != null && r.history().epochs().isEmpty()) {
+            out.println("No epochs ran, so no training curves to plot");
+        } else if (plot != null) {
             CurvePlot.write(r.history(), plot);
             out.println("Training curves written to " + plot);
         }

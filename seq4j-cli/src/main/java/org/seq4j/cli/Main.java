@@ -35,8 +35,12 @@ public final class Main {
 
     /** Runs one command line; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        return run(args, TaskRegistry.byName(), out, err, in);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream, InputStream)} with the given tasks (tests plug in fakes). */
+    static int run(String[] args, Map<String, Task> tasks, PrintStream out, PrintStream err, InputStream in) {
         boolean verbose = Arrays.asList(args).contains(CommandTree.VERBOSE);
-        Map<String, Task> tasks = TaskRegistry.byName();
         CommandLine cl = new CommandLine(CommandTree.build(tasks));
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
@@ -88,6 +92,9 @@ public final class Main {
         String task = TaskModelDir.task(Path.of(model));
         if (!tasks.containsKey(task)) {
             throw new InvalidInputException(model + ": a " + task + " model, and this seq4j has no " + task + " task");
+        }
+        if (args[0].equals("generate") && !tasks.get(task).commands().contains(Task.Command.GENERATE)) {
+            throw new InvalidInputException(model + ": a " + task + " model; generate needs a language model");
         }
         a.add(1, task);
         return a.toArray(String[]::new);

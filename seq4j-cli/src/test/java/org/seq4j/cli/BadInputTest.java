@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.seq4j.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,9 +113,46 @@ class BadInputTest {
         assertBad(CliRun.of("train", "classify", "--train", train.toString(), "--out", "x", "--arch", "cnn"),
                 "--arch");
         assertBad(CliRun.of("frobnicate"));
-        assertBad(CliRun.of("generate", "--model", classifier.toString(), "--prompt", "hi"), "generate");
+        assertBad(CliRun.of("generate", "--model", classifier.toString(), "--prompt", "hi"), "classify model",
+                "generate");
         assertEquals(2, CliRun.of().code());
         assertEquals(2, CliRun.of("train").code());
+    }
+
+    @Test
+    void aRunThatFailsExitsWithOne() {
+        Task failing = new Task() {
+            public String name() {
+                return "classify";
+            }
+
+            public String description() {
+                return "fails";
+            }
+
+            public java.util.List<org.seq4j.task.TaskOption> options(Command command) {
+                return java.util.List.of();
+            }
+
+            public TrainResult train(TrainRequest request) {
+                throw new ArithmeticException("the loss became NaN at epoch 2");
+            }
+
+            public Map<String, Double> evaluate(EvaluateRequest request) {
+                return Map.of();
+            }
+
+            public java.util.List<String> predict(PredictRequest request) {
+                return java.util.List.of();
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[] {"train", "classify", "--train", "t.tsv", "--out", "m"},
+                Map.of("classify", failing), new PrintStream(java.io.OutputStream.nullOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream());
+        assertEquals(1, code);
+        assertEquals("seq4j: ArithmeticException: the loss became NaN at epoch 2",
+                err.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test
