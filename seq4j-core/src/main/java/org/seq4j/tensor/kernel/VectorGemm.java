@@ -1,11 +1,184 @@
 package org.seq4j.tensor.kernel;
 
-/** Placeholder: delegates to the scalar GEMM until the Vector API implementation lands. */
+import static org.seq4j.tensor.kernel.GemmMicroKernel.MR;
+import static org.seq4j.tensor.kernel.GemmMicroKernel.NR;
+
+/**
+ * The fast GEMM: Goto/BLIS-style cache blocking ({@link GemmBlocking}), packed A and B blocks
+ * ({@link GemmPacking}, which also absorbs the transposes), a 6 × 4-vector register tile
+ * ({@link GemmMicroKernel}) and a split of C over {@link KernelThreads}.
+ *
+ * <p>Loop nest per thread, outermost first: jc over nc-column blocks of B, pc over kc-deep blocks (pack B),
+ * ic over mc-row blocks of A (pack A), then jr over NR-wide B slivers and ir over MR-high A slivers, each a
+ * micro-kernel call. The first kc block applies beta; later ones accumulate into C.
+ *
+ * <p>Parallelism: C is cut into one independent block per thread along N or M (whichever splits into tiles more
+ * evenly), so threads never share a C tile and need no barrier; the price is that each thread packs the operand it
+ * does not split, which is cheap next to the multiply. Small problems run on the calling thread only, because
+ * handing off costs more than it saves. Row-vector products (m = 1) skip packing: see {@link GemmRowVector}.
+ */
 public final class VectorGemm implements GemmKernel {
-    private final ScalarGemm s = new ScalarGemm();
+    /** Below this many multiply-adds (m·n·k) a GEMM stays on the calling thread: ~10 µs of work. */
+    static final long PARALLEL_WORK = 1L << 20;
+    /** Batched products this small run whole matrices per thread instead of splitting each one. */
+    static final long BATCH_SPLIT_WORK = 1L << 23;
+
+    private final GemmBlocking blocking;
+    private final ThreadLocal<Workspace> workspace;
+
+    /** Per-thread packing buffers, allocated once per thread and kernel instance. */
+    private record Workspace(float[] packedA, float[] packedB, float[] tile) {}
+
+    public VectorGemm() {
+        this(GemmBlocking.DEFAULT);
+    }
+
+    /** A kernel with other block sizes (tests use tiny blocks to cross every block edge on small matrices). */
+    public VectorGemm(GemmBlocking blocking) {
+        this.blocking = blocking;
+        int mcPad = roundUp(blocking.mc(), MR);
+        int ncPad = roundUp(blocking.nc(), NR);
+        this.workspace = ThreadLocal.withInitial(() -> new Workspace(
+                new float[mcPad * blocking.kc()], new float[ncPad * blocking.kc()], new float[MR * NR]));
+    }
+
     @Override
-    public void sgemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-                      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-        s.sgemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    public void sgemm(Transpose ta, Transpose tb, int m, int n, int k, float alpha,
+                      float[] a, int aOff, int lda,
+                      float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("negative GEMM size " + m + "x" + n + "x" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        boolean at = ta == Transpose.YES;
+        boolean bt = tb == Transpose.YES;
+        long work = (long) m * n * k;
+        if (m == 1) {
+            GemmRowVector.multiply(at, bt, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                    work >= PARALLEL_WORK);
+            return;
+        }
+        int threads = KernelThreads.threads();
+        if (threads == 1 || work < PARALLEL_WORK) {
+            blocked(at, bt, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        int unitsN = (n + NR - 1) / NR;
+        int unitsM = (m + MR - 1) / MR;
+        boolean splitN = imbalance(unitsN, threads) <= imbalance(unitsM, threads);
+        int units = splitN ? unitsN : unitsM;
+        int parts = Math.min(threads, units);
+        KernelThreads.run(parts, t -> {
+            int u0 = (int) ((long) units * t / parts);
+            int u1 = (int) ((long) units * (t + 1) / parts);
+            if (splitN) {
+                blocked(at, bt, 0, m, u0 * NR, Math.min(n, u1 * NR), k, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else {
+                blocked(at, bt, u0 * MR, Math.min(m, u1 * MR), 0, n, k, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
+    }
+
+    /**
+     * Small matrices (attention's many (T×d)·(d×T) products) are spread over the threads whole, one run of batch
+     * items per thread; large ones are multiplied one after another, each split across the threads.
+     */
+    @Override
+    public void sgemmBatched(Transpose ta, Transpose tb, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, int strideA,
+                             float[] b, int bOff, int ldb, int strideB,
+                             float beta, float[] c, int cOff, int ldc, int strideC, int batch) {
+        long work = (long) m * n * k;
+        int threads = Math.min(KernelThreads.threads(), batch);
+        // C blocks must not overlap, or threads would race on them.
+        boolean disjointC = m == 0 || n == 0 || Math.abs((long) strideC) >= (long) (m - 1) * ldc + n;
+        if (threads <= 1 || !disjointC || work >= BATCH_SPLIT_WORK || work * batch < PARALLEL_WORK) {
+            GemmKernel.super.sgemmBatched(ta, tb, m, n, k, alpha, a, aOff, lda, strideA, b, bOff, ldb, strideB,
+                    beta, c, cOff, ldc, strideC, batch);
+            return;
+        }
+        KernelThreads.run(threads, t -> {
+            int i0 = (int) ((long) batch * t / threads);
+            int i1 = (int) ((long) batch * (t + 1) / threads);
+            for (int i = i0; i < i1; i++) {
+                // Already on a pool thread (or inline): the inner sgemm runs on this thread alone.
+                sgemm(ta, tb, m, n, k, alpha, a, aOff + i * strideA, lda, b, bOff + i * strideB, ldb,
+                        beta, c, cOff + i * strideC, ldc);
+            }
+        });
+    }
+
+    /** The loop nest for rows [i0, i1) and columns [j0, j1) of C, on the calling thread. */
+    private void blocked(boolean at, boolean bt, int i0, int i1, int j0, int j1, int k, float alpha,
+                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                         float beta, float[] c, int cOff, int ldc) {
+        Workspace ws = workspace.get();
+        // Even kc blocks (k = 300 → 150 + 150, not 256 + 44) keep every block's C traffic amortised.
+        int kBlocks = (k + blocking.kc() - 1) / blocking.kc();
+        int kcEven = (k + kBlocks - 1) / kBlocks;
+        for (int jc = j0; jc < j1; jc += blocking.nc()) {
+            int nc = Math.min(blocking.nc(), j1 - jc);
+            for (int pc = 0; pc < k; pc += kcEven) {
+                int kc = Math.min(kcEven, k - pc);
+                float betaBlock = pc == 0 ? beta : 1f;
+                GemmPacking.packB(bt, b, bOff, ldb, pc, kc, jc, nc, ws.packedB());
+                for (int ic = i0; ic < i1; ic += blocking.mc()) {
+                    int mc = Math.min(blocking.mc(), i1 - ic);
+                    GemmPacking.packA(at, a, aOff, lda, ic, mc, pc, kc, ws.packedA());
+                    macro(mc, nc, kc, ws, alpha, betaBlock, c, cOff + ic * ldc + jc, ldc);
+                }
+            }
+        }
+    }
+
+    /** All micro-tiles of one packed (mc × kc)·(kc × nc) block product. */
+    private static void macro(int mc, int nc, int kc, Workspace ws, float alpha, float beta,
+                              float[] c, int cOff, int ldc) {
+        float[] pa = ws.packedA();
+        float[] pb = ws.packedB();
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            int bSliver = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int rows = Math.min(MR, mc - ir);
+                int ct = cOff + ir * ldc + jr;
+                if (rows == MR && cols == NR) {
+                    GemmMicroKernel.full(kc, pa, ir * kc, pb, bSliver, c, ct, ldc, alpha, beta);
+                } else {
+                    GemmMicroKernel.edge(kc, pa, ir * kc, pb, bSliver, ws.tile(), c, ct, ldc, rows, cols,
+                            alpha, beta);
+                }
+            }
+        }
+    }
+
+    /** C ← beta · C (beta = 0 writes zeros without reading), for k = 0 or alpha = 0. */
+    static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+    }
+
+    /** Ceiling share over the mean share: 1.0 when units divide evenly among the threads. */
+    private static double imbalance(int units, int threads) {
+        int parts = Math.min(units, threads);
+        double ceil = (units + parts - 1) / parts;
+        return ceil / ((double) units / threads);
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
     }
 }

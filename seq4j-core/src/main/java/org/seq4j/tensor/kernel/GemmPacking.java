@@ -1,0 +1,130 @@
+package org.seq4j.tensor.kernel;
+
+import static org.seq4j.tensor.kernel.GemmMicroKernel.L;
+import static org.seq4j.tensor.kernel.GemmMicroKernel.MR;
+import static org.seq4j.tensor.kernel.GemmMicroKernel.NR;
+import static org.seq4j.tensor.kernel.GemmMicroKernel.S;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Copies blocks of A and B into the layouts the micro-kernel streams through, which is also where the transposes
+ * are absorbed: the kernel only ever sees packed slivers, so Aᵀ and Bᵀ cost a different copy loop, never a
+ * materialised transpose.
+ *
+ * <ul>
+ *   <li>A block (mc × kc) → slivers of MR rows; sliver s holds {@code op(A)[s·MR + r, p]} at
+ *       {@code s·MR·kc + p·MR + r}.</li>
+ *   <li>B block (kc × nc) → slivers of NR columns; sliver s holds {@code op(B)[p, s·NR + j]} at
+ *       {@code s·NR·kc + p·NR + j}.</li>
+ * </ul>
+ * Partial slivers are zero-padded so the kernel can always compute a full tile.
+ */
+final class GemmPacking {
+    private GemmPacking() {}
+
+    /** Packs op(A)[i0 : i0+mc, p0 : p0+kc] into {@code dst}. */
+    static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+        for (int s = 0; s * MR < mc; s++) {
+            int rows = Math.min(MR, mc - s * MR);
+            int d = s * MR * kc;
+            int i = i0 + s * MR;
+            if (trans) {
+                packATransposed(a, aOff + p0 * lda + i, lda, rows, kc, dst, d);
+            } else {
+                packAPlain(a, aOff + i * lda + p0, lda, rows, kc, dst, d);
+            }
+        }
+    }
+
+    /** A stored (m, k): each of the sliver's rows is read sequentially and written with stride MR. */
+    private static void packAPlain(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
+        if (rows == MR) {
+            int r0 = src, r1 = src + lda, r2 = r1 + lda, r3 = r2 + lda, r4 = r3 + lda, r5 = r4 + lda;
+            for (int p = 0; p < kc; p++) {
+                int o = d + p * MR;
+                dst[o] = a[r0 + p];
+                dst[o + 1] = a[r1 + p];
+                dst[o + 2] = a[r2 + p];
+                dst[o + 3] = a[r3 + p];
+                dst[o + 4] = a[r4 + p];
+                dst[o + 5] = a[r5 + p];
+            }
+            return;
+        }
+        for (int r = 0; r < MR; r++) {
+            int row = src + r * lda;
+            for (int p = 0; p < kc; p++) {
+                dst[d + p * MR + r] = r < rows ? a[row + p] : 0f;
+            }
+        }
+    }
+
+    /** A stored (k, m): the sliver's MR values for one p are already contiguous. */
+    private static void packATransposed(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
+        for (int p = 0; p < kc; p++) {
+            int s = src + p * lda;
+            int o = d + p * MR;
+            for (int r = 0; r < rows; r++) {
+                dst[o + r] = a[s + r];
+            }
+            for (int r = rows; r < MR; r++) {
+                dst[o + r] = 0f;
+            }
+        }
+    }
+
+    /** Packs op(B)[p0 : p0+kc, j0 : j0+nc] into {@code dst}. */
+    static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
+        for (int s = 0; s * NR < nc; s++) {
+            int cols = Math.min(NR, nc - s * NR);
+            int d = s * NR * kc;
+            int j = j0 + s * NR;
+            if (trans) {
+                packBTransposed(b, bOff + j * ldb + p0, ldb, cols, kc, dst, d);
+            } else {
+                packBPlain(b, bOff + p0 * ldb + j, ldb, cols, kc, dst, d);
+            }
+        }
+    }
+
+    /** B stored (k, n): one sliver row is NR contiguous floats, copied with whole vectors. */
+    private static void packBPlain(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
+        if (cols == NR) {
+            for (int p = 0; p < kc; p++) {
+                int s = src + p * ldb;
+                int o = d + p * NR;
+                FloatVector.fromArray(S, b, s).intoArray(dst, o);
+                FloatVector.fromArray(S, b, s + L).intoArray(dst, o + L);
+                FloatVector.fromArray(S, b, s + 2 * L).intoArray(dst, o + 2 * L);
+                FloatVector.fromArray(S, b, s + 3 * L).intoArray(dst, o + 3 * L);
+            }
+            return;
+        }
+        for (int p = 0; p < kc; p++) {
+            int s = src + p * ldb;
+            int o = d + p * NR;
+            System.arraycopy(b, s, dst, o, cols);
+            java.util.Arrays.fill(dst, o + cols, o + NR, 0f);
+        }
+    }
+
+    /**
+     * B stored (n, k): column j of op(B) is row j of storage. Each stored row is read sequentially and scattered
+     * with stride NR; the sliver (kc × NR floats) stays in L2 while it is written.
+     */
+    private static void packBTransposed(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
+        for (int j = 0; j < NR; j++) {
+            int row = src + j * ldb;
+            if (j < cols) {
+                for (int p = 0; p < kc; p++) {
+                    dst[d + p * NR + j] = b[row + p];
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    dst[d + p * NR + j] = 0f;
+                }
+            }
+        }
+    }
+}
