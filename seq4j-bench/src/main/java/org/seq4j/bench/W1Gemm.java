@@ -48,6 +48,11 @@ public final class W1Gemm implements Workload {
     }
 
     static void measure(Case cs) throws Exception {
+        // For working on the kernel: -Dseq4j.bench.cases=<regex> runs only the matching cases.
+        String only = System.getProperty("seq4j.bench.cases");
+        if (only != null && !cs.label().matches(only)) {
+            return;
+        }
         int m = cs.m(), n = cs.n(), k = cs.k();
         SplittableRandom rnd = new SplittableRandom(m * 31L + n * 17L + k);
         // A is stored (M, K), or (K, M) when read transposed; B (K, N) or (N, K). Either way M·K and K·N floats.

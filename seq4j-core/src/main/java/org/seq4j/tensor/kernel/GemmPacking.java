@@ -21,6 +21,9 @@ import jdk.incubator.vector.FloatVector;
  * Partial slivers are zero-padded so the kernel can always compute a full tile.
  */
 final class GemmPacking {
+    /** k steps per chunk of a transposing copy: one 64-byte cache line of floats. */
+    private static final int CHUNK = 16;
+
     private GemmPacking() {}
 
     /** Packs op(A)[i0 : i0+mc, p0 : p0+kc] into {@code dst}. */
@@ -62,6 +65,17 @@ final class GemmPacking {
 
     /** A stored (k, m): the sliver's MR values for one p are already contiguous. */
     private static void packATransposed(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
+        if (rows == MR) {
+            for (int p = 0, s = src, o = d; p < kc; p++, s += lda, o += MR) {
+                dst[o] = a[s];
+                dst[o + 1] = a[s + 1];
+                dst[o + 2] = a[s + 2];
+                dst[o + 3] = a[s + 3];
+                dst[o + 4] = a[s + 4];
+                dst[o + 5] = a[s + 5];
+            }
+            return;
+        }
         for (int p = 0; p < kc; p++) {
             int s = src + p * lda;
             int o = d + p * MR;
@@ -110,20 +124,40 @@ final class GemmPacking {
     }
 
     /**
-     * B stored (n, k): column j of op(B) is row j of storage. Each stored row is read sequentially and scattered
-     * with stride NR; the sliver (kc × NR floats) stays in L2 while it is written.
+     * B stored (n, k): column j of op(B) is row j of storage, so this is a transposing copy. It goes in chunks of
+     * 16 k steps: each chunk reads one cache line from each of the sliver's rows and fills a 4 KiB stretch of the
+     * sliver that stays in L1 (column by column over the whole kc would evict the 64 KiB sliver between visits).
      */
     private static void packBTransposed(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
-        for (int j = 0; j < NR; j++) {
-            int row = src + j * ldb;
-            if (j < cols) {
-                for (int p = 0; p < kc; p++) {
-                    dst[d + p * NR + j] = b[row + p];
+        int p = 0;
+        if (cols == NR && GemmTranspose.SUPPORTED) {
+            // 16 stored rows at a time, each read sequentially over kc: 16 streams the prefetcher can follow.
+            int kc16 = kc - kc % CHUNK;
+            for (int j = 0; j < NR; j += CHUNK) {
+                for (int q = 0; q < kc16; q += CHUNK) {
+                    GemmTranspose.block16(b, src + j * ldb + q, ldb, dst, d + q * NR + j);
                 }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    dst[d + p * NR + j] = 0f;
+            }
+            p = kc16;
+        }
+        for (; p + CHUNK <= kc; p += CHUNK) {
+            int o = d + p * NR;
+            for (int j = 0; j < cols; j++) {
+                int row = src + j * ldb + p;
+                for (int q = 0; q < CHUNK; q++) {
+                    dst[o + q * NR + j] = b[row + q];
                 }
+            }
+            for (int j = cols; j < NR; j++) {
+                for (int q = 0; q < CHUNK; q++) {
+                    dst[o + q * NR + j] = 0f;
+                }
+            }
+        }
+        for (; p < kc; p++) {
+            int o = d + p * NR;
+            for (int j = 0; j < NR; j++) {
+                dst[o + j] = j < cols ? b[src + j * ldb + p] : 0f;
             }
         }
     }
