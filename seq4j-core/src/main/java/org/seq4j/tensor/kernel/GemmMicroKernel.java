@@ -21,10 +21,11 @@ final class GemmMicroKernel {
     private GemmMicroKernel() {}
 
     /**
-     * C tile ← alpha · Ap·Bp + beta · C tile, for a full MR×NR tile at {@code c[cOff]} with row stride {@code ldc}.
-     * {@code beta == 0} does not read C.
+     * C tile ← alpha · A·Bp + beta · C tile, for a full MR×NR tile at {@code c[cOff]} with row stride {@code ldc}.
+     * {@code beta == 0} does not read C. A's element (r, p) is {@code a[aOff + r·rs + p·cs]}: (1, MR) for a packed
+     * sliver, or A in place, (lda, 1) as stored or (1, lda) transposed, which saves packing it.
      */
-    static void full(int kc, float[] ap, int aOff, float[] bp, int bOff,
+    static void full(int kc, float[] ap, int aOff, int rs, int cs, float[] bp, int bOff,
                      float[] c, int cOff, int ldc, float alpha, float beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
@@ -34,22 +35,23 @@ final class GemmMicroKernel {
         FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
         int ai = aOff;
         int bi = bOff;
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        int r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs;
+        for (int p = 0; p < kc; p++, ai += cs, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, bp, bi + 3 * L);
             FloatVector a = FloatVector.broadcast(S, ap[ai]);
             c00 = b0.fma(a, c00); c01 = b1.fma(a, c01); c02 = b2.fma(a, c02); c03 = b3.fma(a, c03);
-            a = FloatVector.broadcast(S, ap[ai + 1]);
+            a = FloatVector.broadcast(S, ap[ai + rs]);
             c10 = b0.fma(a, c10); c11 = b1.fma(a, c11); c12 = b2.fma(a, c12); c13 = b3.fma(a, c13);
-            a = FloatVector.broadcast(S, ap[ai + 2]);
+            a = FloatVector.broadcast(S, ap[ai + r2]);
             c20 = b0.fma(a, c20); c21 = b1.fma(a, c21); c22 = b2.fma(a, c22); c23 = b3.fma(a, c23);
-            a = FloatVector.broadcast(S, ap[ai + 3]);
+            a = FloatVector.broadcast(S, ap[ai + r3]);
             c30 = b0.fma(a, c30); c31 = b1.fma(a, c31); c32 = b2.fma(a, c32); c33 = b3.fma(a, c33);
-            a = FloatVector.broadcast(S, ap[ai + 4]);
+            a = FloatVector.broadcast(S, ap[ai + r4]);
             c40 = b0.fma(a, c40); c41 = b1.fma(a, c41); c42 = b2.fma(a, c42); c43 = b3.fma(a, c43);
-            a = FloatVector.broadcast(S, ap[ai + 5]);
+            a = FloatVector.broadcast(S, ap[ai + r5]);
             c50 = b0.fma(a, c50); c51 = b1.fma(a, c51); c52 = b2.fma(a, c52); c53 = b3.fma(a, c53);
         }
         // The stores are written out rather than looped so the accumulators never leave registers (see class doc).
@@ -109,12 +111,12 @@ final class GemmMicroKernel {
     }
 
     /**
-     * An edge tile ({@code rows ≤ MR}, {@code cols ≤ NR}): the full tile is computed into {@code tile} (MR×NR,
-     * beta 0, alpha 1; the packed slivers are zero-padded) and then only its valid part is merged into C.
+     * An edge tile ({@code rows ≤ MR}, {@code cols ≤ NR}; A addressed as in {@link #full}, all MR rows readable):
+     * the full tile is computed into {@code tile} (MR×NR, beta 0, alpha 1), then only its valid part is merged into C.
      */
-    static void edge(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] tile,
+    static void edge(int kc, float[] ap, int aOff, int rs, int cs, float[] bp, int bOff, float[] tile,
                      float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
-        full(kc, ap, aOff, bp, bOff, tile, 0, NR, 1f, 0f);
+        full(kc, ap, aOff, rs, cs, bp, bOff, tile, 0, NR, 1f, 0f);
         for (int r = 0; r < rows; r++) {
             int ci = cOff + r * ldc;
             int ti = r * NR;

@@ -4,7 +4,7 @@ import static org.seq4j.tensor.kernel.GemmMicroKernel.MR;
 import static org.seq4j.tensor.kernel.GemmMicroKernel.NR;
 
 /**
- * The fast GEMM: Goto/BLIS-style cache blocking ({@link GemmBlocking}), packed A and B blocks
+ * The fast GEMM: Goto/BLIS-style cache blocking ({@link GemmConfig}), packed A and B blocks
  * ({@link GemmPacking}, which also absorbs the transposes), a 6 × 4-vector register tile
  * ({@link GemmMicroKernel}) and a split of C over {@link KernelThreads}.
  *
@@ -15,31 +15,33 @@ import static org.seq4j.tensor.kernel.GemmMicroKernel.NR;
  * <p>Parallelism: C is cut into one independent block per thread along N or M (whichever splits into tiles more
  * evenly), so threads never share a C tile and need no barrier; the price is that each thread packs the operand it
  * does not split, which is cheap next to the multiply. Small problems run on the calling thread only, because
- * handing off costs more than it saves. Row-vector products (m = 1) skip packing: see {@link GemmRowVector}.
+ * handing off costs more than it saves. Row-vector products (m = 1) skip packing ({@link GemmRowVector}), and so do
+ * tiny or very narrow ones ({@link GemmSmall}).
  */
 public final class VectorGemm implements GemmKernel {
-    /** Below this many multiply-adds (m·n·k) a GEMM stays on the calling thread: ~10 µs of work. */
-    static final long PARALLEL_WORK = 1L << 20;
     /** Batched products this small run whole matrices per thread instead of splitting each one. */
     static final long BATCH_SPLIT_WORK = 1L << 23;
 
-    private final GemmBlocking blocking;
+    /** Read full A slivers in place instead of packing them (see {@link #macro}); a property only for measuring. */
+    static final boolean DIRECT_A = !"false".equals(System.getProperty("seq4j.gemm.directA"));
+
+    private final GemmConfig config;
     private final ThreadLocal<Workspace> workspace;
 
     /** Per-thread packing buffers, allocated once per thread and kernel instance. */
     private record Workspace(float[] packedA, float[] packedB, float[] tile) {}
 
     public VectorGemm() {
-        this(GemmBlocking.DEFAULT);
+        this(GemmConfig.DEFAULT);
     }
 
-    /** A kernel with other block sizes (tests use tiny blocks to cross every block edge on small matrices). */
-    public VectorGemm(GemmBlocking blocking) {
-        this.blocking = blocking;
-        int mcPad = roundUp(blocking.mc(), MR);
-        int ncPad = roundUp(blocking.nc(), NR);
+    /** A kernel with other tuning (tests use tiny blocks and thresholds to reach every path on small matrices). */
+    public VectorGemm(GemmConfig config) {
+        this.config = config;
+        int mcPad = roundUp(config.mc(), MR);
+        int ncPad = roundUp(config.nc(), NR);
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(
-                new float[mcPad * blocking.kc()], new float[ncPad * blocking.kc()], new float[MR * NR]));
+                new float[mcPad * config.kc()], new float[ncPad * config.kc()], new float[MR * NR]));
     }
 
     @Override
@@ -62,11 +64,15 @@ public final class VectorGemm implements GemmKernel {
         long work = (long) m * n * k;
         if (m == 1) {
             GemmRowVector.multiply(at, bt, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                    work >= PARALLEL_WORK);
+                    work >= config.parallelWork());
+            return;
+        }
+        if (work < config.smallWork() || n < GemmMicroKernel.L) {
+            GemmSmall.multiply(at, bt, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         int threads = KernelThreads.threads();
-        if (threads == 1 || work < PARALLEL_WORK) {
+        if (threads == 1 || work < config.parallelWork()) {
             blocked(at, bt, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
@@ -101,7 +107,7 @@ public final class VectorGemm implements GemmKernel {
         int threads = Math.min(KernelThreads.threads(), batch);
         // C blocks must not overlap, or threads would race on them.
         boolean disjointC = m == 0 || n == 0 || Math.abs((long) strideC) >= (long) (m - 1) * ldc + n;
-        if (threads <= 1 || !disjointC || work >= BATCH_SPLIT_WORK || work * batch < PARALLEL_WORK) {
+        if (threads <= 1 || !disjointC || work >= BATCH_SPLIT_WORK || work * batch < config.parallelWork()) {
             GemmKernel.super.sgemmBatched(ta, tb, m, n, k, alpha, a, aOff, lda, strideA, b, bOff, ldb, strideB,
                     beta, c, cOff, ldc, strideC, batch);
             return;
@@ -123,26 +129,38 @@ public final class VectorGemm implements GemmKernel {
                          float beta, float[] c, int cOff, int ldc) {
         Workspace ws = workspace.get();
         // Even kc blocks (k = 300 → 150 + 150, not 256 + 44) keep every block's C traffic amortised.
-        int kBlocks = (k + blocking.kc() - 1) / blocking.kc();
+        int kBlocks = (k + config.kc() - 1) / config.kc();
         int kcEven = (k + kBlocks - 1) / kBlocks;
-        for (int jc = j0; jc < j1; jc += blocking.nc()) {
-            int nc = Math.min(blocking.nc(), j1 - jc);
+        for (int jc = j0; jc < j1; jc += config.nc()) {
+            int nc = Math.min(config.nc(), j1 - jc);
             for (int pc = 0; pc < k; pc += kcEven) {
                 int kc = Math.min(kcEven, k - pc);
                 float betaBlock = pc == 0 ? beta : 1f;
                 GemmPacking.packB(bt, b, bOff, ldb, pc, kc, jc, nc, ws.packedB());
-                for (int ic = i0; ic < i1; ic += blocking.mc()) {
-                    int mc = Math.min(blocking.mc(), i1 - ic);
-                    GemmPacking.packA(at, a, aOff, lda, ic, mc, pc, kc, ws.packedA());
-                    macro(mc, nc, kc, ws, alpha, betaBlock, c, cOff + ic * ldc + jc, ldc);
+                for (int ic = i0; ic < i1; ic += config.mc()) {
+                    int mc = Math.min(config.mc(), i1 - ic);
+                    if (!DIRECT_A) {
+                        GemmPacking.packA(at, a, aOff, lda, ic, mc, pc, kc, ws.packedA());
+                    } else if (mc % MR != 0) {
+                        // Only the last, partial sliver is packed (zero-padded): the kernel reads MR rows.
+                        GemmPacking.packA(at, a, aOff, lda, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA());
+                    }
+                    int rs = at ? 1 : lda;
+                    int cs = at ? lda : 1;
+                    macro(mc, nc, kc, ws, a, aOff + ic * rs + pc * cs, rs, cs, alpha, betaBlock,
+                            c, cOff + ic * ldc + jc, ldc);
                 }
             }
         }
     }
 
-    /** All micro-tiles of one packed (mc × kc)·(kc × nc) block product. */
-    private static void macro(int mc, int nc, int kc, Workspace ws, float alpha, float beta,
-                              float[] c, int cOff, int ldc) {
+    /**
+     * All micro-tiles of one (mc × kc)·(kc × nc) block product. Full A slivers are read in place at
+     * {@code a[aBlock + r·rs + p·cs]} when {@link #DIRECT_A}, else (and for a partial last sliver) from the packed
+     * buffer.
+     */
+    private static void macro(int mc, int nc, int kc, Workspace ws, float[] a, int aBlock, int rs, int cs,
+                              float alpha, float beta, float[] c, int cOff, int ldc) {
         float[] pa = ws.packedA();
         float[] pb = ws.packedB();
         for (int jr = 0; jr < nc; jr += NR) {
@@ -151,10 +169,21 @@ public final class VectorGemm implements GemmKernel {
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int ct = cOff + ir * ldc + jr;
-                if (rows == MR && cols == NR) {
-                    GemmMicroKernel.full(kc, pa, ir * kc, pb, bSliver, c, ct, ldc, alpha, beta);
+                float[] as;
+                int ao;
+                int ars;
+                int acs;
+                if (!DIRECT_A) {
+                    as = pa; ao = ir * kc; ars = 1; acs = MR;
+                } else if (rows == MR) {
+                    as = a; ao = aBlock + ir * rs; ars = rs; acs = cs;
                 } else {
-                    GemmMicroKernel.edge(kc, pa, ir * kc, pb, bSliver, ws.tile(), c, ct, ldc, rows, cols,
+                    as = pa; ao = 0; ars = 1; acs = MR;
+                }
+                if (rows == MR && cols == NR) {
+                    GemmMicroKernel.full(kc, as, ao, ars, acs, pb, bSliver, c, ct, ldc, alpha, beta);
+                } else {
+                    GemmMicroKernel.edge(kc, as, ao, ars, acs, pb, bSliver, ws.tile(), c, ct, ldc, rows, cols,
                             alpha, beta);
                 }
             }
