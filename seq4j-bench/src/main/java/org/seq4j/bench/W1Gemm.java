@@ -1,9 +1,11 @@
 package org.seq4j.bench;
 
 import java.util.SplittableRandom;
+import org.seq4j.tensor.kernel.GemmConfig;
 import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
 import org.seq4j.tensor.kernel.Transpose;
+import org.seq4j.tensor.kernel.VectorGemm;
 
 /**
  * {@code w1}: C[M,N] = op(A)·op(B), row-major, C preallocated (like DL4J's {@code mmuli}). The plain form at the
@@ -47,6 +49,19 @@ public final class W1Gemm implements Workload {
         }
     }
 
+    /**
+     * The kernel in use, or for tuning, {@code -Dseq4j.bench.blocks=mc,kc,nc}: a VectorGemm with those block sizes.
+     */
+    static GemmKernel kernel() {
+        String blocks = System.getProperty("seq4j.bench.blocks");
+        if (blocks == null) {
+            return Kernels.gemm();
+        }
+        String[] s = blocks.split(",");
+        return new VectorGemm(GemmConfig.blocks(Integer.parseInt(s[0]), Integer.parseInt(s[1]),
+                Integer.parseInt(s[2])));
+    }
+
     static void measure(Case cs) throws Exception {
         // For working on the kernel: -Dseq4j.bench.cases=<regex> runs only the matching cases.
         String only = System.getProperty("seq4j.bench.cases");
@@ -61,7 +76,7 @@ public final class W1Gemm implements Workload {
         float[] c = new float[m * n];
         int lda = cs.ta() == Transpose.YES ? m : k;
         int ldb = cs.tb() == Transpose.YES ? k : n;
-        GemmKernel gemm = Kernels.gemm();
+        GemmKernel gemm = kernel();
         double gflop = 2.0 * m * n * k / 1e9;
         Timing.measure("W1", cs.label(), MIN, gflop, "GFLOP/s",
                 () -> gemm.sgemm(cs.ta(), cs.tb(), m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n));

@@ -61,7 +61,9 @@ public final class KernelThreads {
         if (tasks <= 0) {
             return;
         }
-        if (tasks == 1 || THREADS == 1 || IS_WORKER.get() || !OWNER.tryLock()) {
+        // Inline when there is nothing to share, or when called from inside a task (a worker, or the caller while
+        // it holds the pool: the lock is reentrant, so tryLock alone would not catch that), or when busy.
+        if (tasks == 1 || THREADS == 1 || IS_WORKER.get() || OWNER.isHeldByCurrentThread() || !OWNER.tryLock()) {
             for (int i = 0; i < tasks; i++) {
                 body.accept(i);
             }
