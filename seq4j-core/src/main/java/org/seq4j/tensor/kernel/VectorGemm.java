@@ -22,13 +22,10 @@ public final class VectorGemm implements GemmKernel {
     /** Batched products this small run whole matrices per thread instead of splitting each one. */
     static final long BATCH_SPLIT_WORK = 1L << 23;
 
-    /** Read full A slivers in place instead of packing them (see {@link #macro}); a property only for measuring. */
-    static final boolean DIRECT_A = !"false".equals(System.getProperty("seq4j.gemm.directA"));
-
     private final GemmConfig config;
     private final ThreadLocal<Workspace> workspace;
 
-    /** Per-thread packing buffers, allocated once per thread and kernel instance. */
+    /** Per-thread buffers (packed B block, one packed partial A sliver, an edge tile), allocated once per thread. */
     private record Workspace(float[] packedA, float[] packedB, float[] tile) {}
 
     public VectorGemm() {
@@ -38,10 +35,9 @@ public final class VectorGemm implements GemmKernel {
     /** A kernel with other tuning (tests use tiny blocks and thresholds to reach every path on small matrices). */
     public VectorGemm(GemmConfig config) {
         this.config = config;
-        int mcPad = roundUp(config.mc(), MR);
         int ncPad = roundUp(config.nc(), NR);
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(
-                new float[mcPad * config.kc()], new float[ncPad * config.kc()], new float[MR * NR]));
+                new float[MR * config.kc()], new float[ncPad * config.kc()], new float[MR * NR]));
     }
 
     @Override
@@ -139,10 +135,8 @@ public final class VectorGemm implements GemmKernel {
                 GemmPacking.packB(bt, b, bOff, ldb, pc, kc, jc, nc, ws.packedB());
                 for (int ic = i0; ic < i1; ic += config.mc()) {
                     int mc = Math.min(config.mc(), i1 - ic);
-                    if (!DIRECT_A) {
-                        GemmPacking.packA(at, a, aOff, lda, ic, mc, pc, kc, ws.packedA());
-                    } else if (mc % MR != 0) {
-                        // Only the last, partial sliver is packed (zero-padded): the kernel reads MR rows.
+                    if (mc % MR != 0) {
+                        // The last, partial sliver is packed (zero-padded): the kernel always reads MR rows.
                         GemmPacking.packA(at, a, aOff, lda, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA());
                     }
                     int rs = at ? 1 : lda;
@@ -155,13 +149,13 @@ public final class VectorGemm implements GemmKernel {
     }
 
     /**
-     * All micro-tiles of one (mc × kc)·(kc × nc) block product. Full A slivers are read in place at
-     * {@code a[aBlock + r·rs + p·cs]} when {@link #DIRECT_A}, else (and for a partial last sliver) from the packed
-     * buffer.
+     * All micro-tiles of one (mc × kc)·(kc × nc) block product. Full A slivers are read in place, element (r, p) at
+     * {@code a[aBlock + r·rs + p·cs]}: an A sliver is only 6 rows, which L1 holds however they are strided, so
+     * packing A would buy nothing but its own cost (10 % of a 256³ product). B is always packed: a B sliver read in
+     * place would be kc rows at a power-of-two stride, all in the same few cache sets.
      */
     private static void macro(int mc, int nc, int kc, Workspace ws, float[] a, int aBlock, int rs, int cs,
                               float alpha, float beta, float[] c, int cOff, int ldc) {
-        float[] pa = ws.packedA();
         float[] pb = ws.packedB();
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
@@ -169,17 +163,11 @@ public final class VectorGemm implements GemmKernel {
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int ct = cOff + ir * ldc + jr;
-                float[] as;
-                int ao;
-                int ars;
-                int acs;
-                if (!DIRECT_A) {
-                    as = pa; ao = ir * kc; ars = 1; acs = MR;
-                } else if (rows == MR) {
-                    as = a; ao = aBlock + ir * rs; ars = rs; acs = cs;
-                } else {
-                    as = pa; ao = 0; ars = 1; acs = MR;
-                }
+                boolean inPlace = rows == MR;
+                float[] as = inPlace ? a : ws.packedA();
+                int ao = inPlace ? aBlock + ir * rs : 0;
+                int ars = inPlace ? rs : 1;
+                int acs = inPlace ? cs : MR;
                 if (rows == MR && cols == NR) {
                     GemmMicroKernel.full(kc, as, ao, ars, acs, pb, bSliver, c, ct, ldc, alpha, beta);
                 } else {
