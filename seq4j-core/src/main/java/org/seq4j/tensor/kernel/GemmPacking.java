@@ -90,36 +90,38 @@ final class GemmPacking {
 
     /** Packs op(B)[p0 : p0+kc, j0 : j0+nc] into {@code dst}. */
     static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
+        if (!trans) {
+            packBPlain(b, bOff + p0 * ldb + j0, ldb, nc, kc, dst);
+            return;
+        }
         for (int s = 0; s * NR < nc; s++) {
             int cols = Math.min(NR, nc - s * NR);
-            int d = s * NR * kc;
-            int j = j0 + s * NR;
-            if (trans) {
-                packBTransposed(b, bOff + j * ldb + p0, ldb, cols, kc, dst, d);
-            } else {
-                packBPlain(b, bOff + p0 * ldb + j, ldb, cols, kc, dst, d);
-            }
+            packBTransposed(b, bOff + (j0 + s * NR) * ldb + p0, ldb, cols, kc, dst, s * NR * kc);
         }
     }
 
-    /** B stored (k, n): one sliver row is NR contiguous floats, copied with whole vectors. */
-    private static void packBPlain(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
-        if (cols == NR) {
-            for (int p = 0; p < kc; p++) {
-                int s = src + p * ldb;
-                int o = d + p * NR;
+    /**
+     * B stored (k, n): row p of the block is nc contiguous floats, dealt out NR at a time to every sliver. Reading
+     * whole rows keeps the reads sequential; going sliver by sliver would jump ldb floats (often a new page, where
+     * the prefetcher stops) every NR floats.
+     */
+    private static void packBPlain(float[] b, int src, int ldb, int nc, int kc, float[] dst) {
+        int full = nc / NR;
+        int tail = nc - full * NR;
+        int sliver = NR * kc;
+        for (int p = 0; p < kc; p++) {
+            int s = src + p * ldb;
+            int o = p * NR;
+            for (int q = 0; q < full; q++, s += NR, o += sliver) {
                 FloatVector.fromArray(S, b, s).intoArray(dst, o);
                 FloatVector.fromArray(S, b, s + L).intoArray(dst, o + L);
                 FloatVector.fromArray(S, b, s + 2 * L).intoArray(dst, o + 2 * L);
                 FloatVector.fromArray(S, b, s + 3 * L).intoArray(dst, o + 3 * L);
             }
-            return;
-        }
-        for (int p = 0; p < kc; p++) {
-            int s = src + p * ldb;
-            int o = d + p * NR;
-            System.arraycopy(b, s, dst, o, cols);
-            java.util.Arrays.fill(dst, o + cols, o + NR, 0f);
+            if (tail > 0) {
+                System.arraycopy(b, s, dst, o, tail);
+                java.util.Arrays.fill(dst, o + tail, o + NR, 0f);
+            }
         }
     }
 
