@@ -1,9 +1,9 @@
 package org.seq4j.tensor.kernel;
 
 /**
- * Tiny and very narrow GEMMs (autograd tests, a projection to a handful of outputs): packing and the 6 × 64 register
- * tile would cost more than the multiply, or pad n up to 64 columns of wasted work. Plain loops in an order C2
- * auto-vectorises: a row of C accumulates rows of B (B stored (k, n)), or dot products (B stored (n, k)).
+ * Tiny GEMMs (autograd tests, toy models): packing and the 6 × 64 register tile would cost more than the multiply.
+ * Plain loops in an order C2 auto-vectorises: a row of C accumulates rows of B (B stored (k, n)), or dot products
+ * (B stored (n, k)).
  */
 final class GemmSmall {
     private GemmSmall() {}

@@ -13,10 +13,11 @@ import static org.seq4j.tensor.kernel.GemmMicroKernel.NR;
  * micro-kernel call. The first kc block applies beta; later ones accumulate into C.
  *
  * <p>Parallelism: C is cut into one independent block per thread along N or M (whichever splits into tiles more
- * evenly), so threads never share a C tile and need no barrier; the price is that each thread packs the operand it
- * does not split, which is cheap next to the multiply. Small problems run on the calling thread only, because
+ * evenly, N on a tie), so threads never share a C tile and need no barrier. Split along N, each thread packs only
+ * its own columns of B (A is never packed); split along M, each packs all of B. Small problems run on the calling
+ * thread only, because
  * handing off costs more than it saves. Row-vector products (m = 1) skip packing ({@link GemmRowVector}), and so do
- * tiny or very narrow ones ({@link GemmSmall}).
+ * tiny ones ({@link GemmSmall}).
  */
 public final class VectorGemm implements GemmKernel {
     /** Batched products this small run whole matrices per thread instead of splitting each one. */
@@ -63,7 +64,7 @@ public final class VectorGemm implements GemmKernel {
                     work >= config.parallelWork());
             return;
         }
-        if (work < config.smallWork() || n < GemmMicroKernel.L) {
+        if (work < config.smallWork()) {
             GemmSmall.multiply(at, bt, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }

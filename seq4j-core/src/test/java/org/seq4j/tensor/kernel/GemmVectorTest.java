@@ -72,6 +72,7 @@ class GemmVectorTest {
                 check(DEFAULT, ta, tb, 203, 2 * NR + 7, 300, 1f, 0f, 3, 2);    // kc split 150 + 150, split M or N
                 check(DEFAULT, ta, tb, 13, 9 * NR + 1, 70, 0.5f, 1f, 0, 1);   // split N, tail tiles
                 check(DEFAULT, ta, tb, 197, 130, 520, 1f, 0.5f, 1, 0);         // k over 2 default kc blocks
+                check(DEFAULT, ta, tb, 203, 3, 300, 1f, 0f, 0, 1);             // narrow C: split M, edge tiles
             }
         }
     }
