@@ -8,15 +8,14 @@ import static org.seq4j.tensor.kernel.GemmMicroKernel.S;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * Copies blocks of A and B into the layouts the micro-kernel streams through, which is also where the transposes
- * are absorbed: the kernel only ever sees packed slivers, so Aᵀ and Bᵀ cost a different copy loop, never a
- * materialised transpose.
+ * Copies operands into the layouts the micro-kernel streams through, which is also where the transposes are
+ * absorbed: Bᵀ costs a different copy loop, never a materialised transpose.
  *
  * <ul>
- *   <li>A block (mc × kc) → slivers of MR rows; sliver s holds {@code op(A)[s·MR + r, p]} at
- *       {@code s·MR·kc + p·MR + r}.</li>
  *   <li>B block (kc × nc) → slivers of NR columns; sliver s holds {@code op(B)[p, s·NR + j]} at
- *       {@code s·NR·kc + p·NR + j}.</li>
+ *       {@code s·NR·kc + p·NR + j}. Always packed.</li>
+ *   <li>A is read in place (see {@code VectorGemm#macro}), except a last sliver of fewer than MR rows, which is
+ *       packed as {@code op(A)[i0 + r, p]} at {@code p·MR + r}, so the kernel can read MR rows.</li>
  * </ul>
  * Partial slivers are zero-padded so the kernel can always compute a full tile.
  */
@@ -26,64 +25,15 @@ final class GemmPacking {
 
     private GemmPacking() {}
 
-    /** Packs op(A)[i0 : i0+mc, p0 : p0+kc] into {@code dst}. */
-    static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
-        for (int s = 0; s * MR < mc; s++) {
-            int rows = Math.min(MR, mc - s * MR);
-            int d = s * MR * kc;
-            int i = i0 + s * MR;
-            if (trans) {
-                packATransposed(a, aOff + p0 * lda + i, lda, rows, kc, dst, d);
-            } else {
-                packAPlain(a, aOff + i * lda + p0, lda, rows, kc, dst, d);
-            }
-        }
-    }
-
-    /** A stored (m, k): each of the sliver's rows is read sequentially and written with stride MR. */
-    private static void packAPlain(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
-        if (rows == MR) {
-            int r0 = src, r1 = src + lda, r2 = r1 + lda, r3 = r2 + lda, r4 = r3 + lda, r5 = r4 + lda;
-            for (int p = 0; p < kc; p++) {
-                int o = d + p * MR;
-                dst[o] = a[r0 + p];
-                dst[o + 1] = a[r1 + p];
-                dst[o + 2] = a[r2 + p];
-                dst[o + 3] = a[r3 + p];
-                dst[o + 4] = a[r4 + p];
-                dst[o + 5] = a[r5 + p];
-            }
-            return;
-        }
-        for (int r = 0; r < MR; r++) {
-            int row = src + r * lda;
-            for (int p = 0; p < kc; p++) {
-                dst[d + p * MR + r] = r < rows ? a[row + p] : 0f;
-            }
-        }
-    }
-
-    /** A stored (k, m): the sliver's MR values for one p are already contiguous. */
-    private static void packATransposed(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
-        if (rows == MR) {
-            for (int p = 0, s = src, o = d; p < kc; p++, s += lda, o += MR) {
-                dst[o] = a[s];
-                dst[o + 1] = a[s + 1];
-                dst[o + 2] = a[s + 2];
-                dst[o + 3] = a[s + 3];
-                dst[o + 4] = a[s + 4];
-                dst[o + 5] = a[s + 5];
-            }
-            return;
-        }
+    /** Packs op(A)[i0 : i0+rows, p0 : p0+kc] (rows ≤ MR) as one zero-padded sliver at {@code dst[0]}. */
+    static void packPartialA(boolean trans, float[] a, int aOff, int lda, int i0, int rows, int p0, int kc,
+                             float[] dst) {
+        int rs = trans ? 1 : lda;   // op(A)(i, p) = a[aOff + i·rs + p·cs]
+        int cs = trans ? lda : 1;
         for (int p = 0; p < kc; p++) {
-            int s = src + p * lda;
-            int o = d + p * MR;
-            for (int r = 0; r < rows; r++) {
-                dst[o + r] = a[s + r];
-            }
-            for (int r = rows; r < MR; r++) {
-                dst[o + r] = 0f;
+            int src = aOff + i0 * rs + (p0 + p) * cs;
+            for (int r = 0; r < MR; r++) {
+                dst[p * MR + r] = r < rows ? a[src + r * rs] : 0f;
             }
         }
     }

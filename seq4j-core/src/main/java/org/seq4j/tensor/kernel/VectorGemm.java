@@ -138,7 +138,7 @@ public final class VectorGemm implements GemmKernel {
                     int mc = Math.min(config.mc(), i1 - ic);
                     if (mc % MR != 0) {
                         // The last, partial sliver is packed (zero-padded): the kernel always reads MR rows.
-                        GemmPacking.packA(at, a, aOff, lda, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA());
+                        GemmPacking.packPartialA(at, a, aOff, lda, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA());
                     }
                     int rs = at ? 1 : lda;
                     int cs = at ? lda : 1;
