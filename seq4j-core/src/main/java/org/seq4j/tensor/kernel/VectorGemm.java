@@ -125,7 +125,7 @@ public final class VectorGemm implements GemmKernel {
                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                          float beta, float[] c, int cOff, int ldc) {
         Workspace ws = workspace.get();
-        // Even kc blocks (k = 300 → 150 + 150, not 256 + 44) keep every block's C traffic amortised.
+        // Even kc blocks (k = 600 → 300 + 300, not 512 + 88) keep every block's C traffic amortised.
         int kBlocks = (k + config.kc() - 1) / config.kc();
         int kcEven = (k + kBlocks - 1) / kBlocks;
         for (int jc = j0; jc < j1; jc += config.nc()) {
@@ -138,7 +138,8 @@ public final class VectorGemm implements GemmKernel {
                     int mc = Math.min(config.mc(), i1 - ic);
                     if (mc % MR != 0) {
                         // The last, partial sliver is packed (zero-padded): the kernel always reads MR rows.
-                        GemmPacking.packPartialA(at, a, aOff, lda, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA());
+                        int rows = mc % MR;
+                        GemmPacking.packPartialA(at, a, aOff, lda, ic + mc - rows, rows, pc, kc, ws.packedA());
                     }
                     int rs = at ? 1 : lda;
                     int cs = at ? lda : 1;
