@@ -26,8 +26,8 @@ class GemmVectorTest {
     private static final int NR = GemmMicroKernel.NR;
     private static final GemmKernel SCALAR = new ScalarGemm();
     private static final GemmKernel DEFAULT = new VectorGemm();
-    /** Tiny blocks and no thresholds, so small matrices cross every mc/kc/nc edge on the packed, threaded path. */
-    private static final GemmKernel TINY = new VectorGemm(GemmConfig.blocks(2 * MR, 7, 2 * NR).withThresholds(0, 0));
+    /** Tiny blocks and no threshold, so small matrices cross every mc/kc/nc edge, split over the threads. */
+    private static final GemmKernel TINY = new VectorGemm(GemmConfig.blocks(2 * MR, 7, 2 * NR).withParallelWork(0));
 
     private final RandomGenerator rnd = new SplittableRandom(42);
 
