@@ -111,23 +111,22 @@ final class GemmMicroKernel {
     }
 
     /**
-     * An edge tile ({@code rows ≤ MR}, {@code cols ≤ NR}; A addressed as in {@link #full}, all MR rows readable),
-     * or any tile of a C stored transposed: the full tile is computed into {@code tile} (MR×NR, beta 0, alpha 1),
-     * then its valid part is merged into C, element (r, j) at {@code c[cOff + r·crs + j·ccs]}.
+     * An edge tile ({@code rows ≤ MR}, {@code cols ≤ NR}; A addressed as in {@link #full}, all MR rows readable):
+     * the full tile is computed into {@code tile} (MR×NR, beta 0, alpha 1), then only its valid part is merged into C.
      */
     static void edge(int kc, float[] ap, int aOff, int rs, int cs, float[] bp, int bOff, float[] tile,
-                     float[] c, int cOff, int crs, int ccs, int rows, int cols, float alpha, float beta) {
+                     float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         full(kc, ap, aOff, rs, cs, bp, bOff, tile, 0, NR, 1f, 0f);
         for (int r = 0; r < rows; r++) {
+            int ci = cOff + r * ldc;
             int ti = r * NR;
-            int ci = cOff + r * crs;
             if (beta == 0f) {
                 for (int j = 0; j < cols; j++) {
-                    c[ci + j * ccs] = alpha * tile[ti + j];
+                    c[ci + j] = alpha * tile[ti + j];
                 }
             } else {
                 for (int j = 0; j < cols; j++) {
-                    c[ci + j * ccs] = alpha * tile[ti + j] + beta * c[ci + j * ccs];
+                    c[ci + j] = alpha * tile[ti + j] + beta * c[ci + j];
                 }
             }
         }

@@ -9,38 +9,26 @@ import static org.seq4j.tensor.kernel.GemmMicroKernel.NR;
  * ({@link GemmMicroKernel}) and a split of C over {@link KernelThreads}.
  *
  * <p>Loop nest per thread, outermost first: jc over nc-column blocks of B, pc over kc-deep blocks (pack B),
- * ic over mc-row blocks of A, then jr over NR-wide B slivers and ir over MR-high A slivers, each a micro-kernel
- * call. The first kc block applies beta; later ones accumulate into C.
- *
- * <p>A·Bᵀ with a short, wide C (m·8 ≤ n, e.g. a batch-64 layer x·Wᵀ with W as (out, in)) is computed as
- * Cᵀ = B·Aᵀ: B, stored (n, k), is then read in place like a plain A, only the small A is packed, and tiles are
- * stored transposed. Packing a large Bᵀ is a transposing copy that cost a fifth of such a product.
+ * ic over mc-row blocks of A (pack A), then jr over NR-wide B slivers and ir over MR-high A slivers, each a
+ * micro-kernel call. The first kc block applies beta; later ones accumulate into C.
  *
  * <p>Parallelism: C is cut into one independent block per thread along N or M (whichever splits into tiles more
  * evenly, N on a tie), so threads never share a C tile and need no barrier. Split along N, each thread packs only
  * its own columns of B (A is never packed); split along M, each packs all of B. Small problems run on the calling
- * thread only, because handing off costs more than it saves. Row-vector products (m = 1) skip packing ({@link GemmRowVector}).
+ * thread only, because
+ * handing off costs more than it saves. Row-vector products (m = 1) skip packing ({@link GemmRowVector}).
  * Tiny products take the same blocked path on one thread: it beat plain loops from 8³ up (one core, 24³: 24 against
  * 3.6 GFLOP/s), and below that both take well under a microsecond.
  */
 public final class VectorGemm implements GemmKernel {
     /** Batched products this small run whole matrices per thread instead of splitting each one. */
     static final long BATCH_SPLIT_WORK = 1L << 23;
-    /** A·Bᵀ is computed as Cᵀ = B·Aᵀ when n is at least this many times m (see the class comment). */
-    static final int SWAP_RATIO = 8;
 
     private final GemmConfig config;
     private final ThreadLocal<Workspace> workspace;
 
     /** Per-thread buffers (packed B block, one packed partial A sliver, an edge tile), allocated once per thread. */
     private record Workspace(float[] packedA, float[] packedB, float[] tile) {}
-
-    /**
-     * One product as the loop nest sees it: C = alpha·op(A)·op(B) + beta·C, (m × k)·(k × n). With {@code cT},
-     * C is stored transposed: element (i, j) at {@code c[cOff + j·ldc + i]}.
-     */
-    private record Product(boolean at, boolean bt, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-                           float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, boolean cT) {}
 
     public VectorGemm() {
         this(GemmConfig.DEFAULT);
@@ -77,17 +65,13 @@ public final class VectorGemm implements GemmKernel {
                     work >= config.parallelWork());
             return;
         }
-        Product p = bt && (long) m * SWAP_RATIO <= n
-                // Cᵀ = op(B)ᵀ·op(A)ᵀ: B stored (n, k) is a plain (n × k) left operand; op(A)ᵀ flips A's flag.
-                ? new Product(false, !at, n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc, true)
-                : new Product(at, bt, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, false);
         int threads = KernelThreads.threads();
         if (threads == 1 || work < config.parallelWork()) {
-            blocked(p, 0, p.m(), 0, p.n());
+            blocked(at, bt, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        int unitsN = (p.n() + NR - 1) / NR;
-        int unitsM = (p.m() + MR - 1) / MR;
+        int unitsN = (n + NR - 1) / NR;
+        int unitsM = (m + MR - 1) / MR;
         boolean splitN = imbalance(unitsN, threads) <= imbalance(unitsM, threads);
         int units = splitN ? unitsN : unitsM;
         int parts = Math.min(threads, units);
@@ -95,9 +79,11 @@ public final class VectorGemm implements GemmKernel {
             int u0 = (int) ((long) units * t / parts);
             int u1 = (int) ((long) units * (t + 1) / parts);
             if (splitN) {
-                blocked(p, 0, p.m(), u0 * NR, Math.min(p.n(), u1 * NR));
+                blocked(at, bt, 0, m, u0 * NR, Math.min(n, u1 * NR), k, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             } else {
-                blocked(p, u0 * MR, Math.min(p.m(), u1 * MR), 0, p.n());
+                blocked(at, bt, u0 * MR, Math.min(m, u1 * MR), 0, n, k, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             }
         });
     }
@@ -132,32 +118,30 @@ public final class VectorGemm implements GemmKernel {
     }
 
     /** The loop nest for rows [i0, i1) and columns [j0, j1) of C, on the calling thread. */
-    private void blocked(Product p, int i0, int i1, int j0, int j1) {
+    private void blocked(boolean at, boolean bt, int i0, int i1, int j0, int j1, int k, float alpha,
+                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                         float beta, float[] c, int cOff, int ldc) {
         Workspace ws = workspace.get();
-        int k = p.k();
         // Even kc blocks (k = 600 → 300 + 300, not 512 + 88) keep every block's C traffic amortised.
         int kBlocks = (k + config.kc() - 1) / config.kc();
         int kcEven = (k + kBlocks - 1) / kBlocks;
-        int rs = p.at() ? 1 : p.lda();   // op(A)(i, q) = a[aOff + i·rs + q·cs]
-        int cs = p.at() ? p.lda() : 1;
-        int crs = p.cT() ? 1 : p.ldc();  // C(i, j) = c[cOff + i·crs + j·ccs]
-        int ccs = p.cT() ? p.ldc() : 1;
         for (int jc = j0; jc < j1; jc += config.nc()) {
             int nc = Math.min(config.nc(), j1 - jc);
             for (int pc = 0; pc < k; pc += kcEven) {
                 int kc = Math.min(kcEven, k - pc);
-                float beta = pc == 0 ? p.beta() : 1f;
-                GemmPacking.packB(p.bt(), p.b(), p.bOff(), p.ldb(), pc, kc, jc, nc, ws.packedB());
+                float betaBlock = pc == 0 ? beta : 1f;
+                GemmPacking.packB(bt, b, bOff, ldb, pc, kc, jc, nc, ws.packedB());
                 for (int ic = i0; ic < i1; ic += config.mc()) {
                     int mc = Math.min(config.mc(), i1 - ic);
                     if (mc % MR != 0) {
                         // The last, partial sliver is packed (zero-padded): the kernel always reads MR rows.
                         int rows = mc % MR;
-                        GemmPacking.packPartialA(p.at(), p.a(), p.aOff(), p.lda(), ic + mc - rows, rows, pc, kc,
-                                ws.packedA());
+                        GemmPacking.packPartialA(at, a, aOff, lda, ic + mc - rows, rows, pc, kc, ws.packedA());
                     }
-                    macro(mc, nc, kc, ws, p.a(), p.aOff() + ic * rs + pc * cs, rs, cs, p.alpha(), beta,
-                            p.c(), p.cOff() + ic * crs + jc * ccs, crs, ccs);
+                    int rs = at ? 1 : lda;
+                    int cs = at ? lda : 1;
+                    macro(mc, nc, kc, ws, a, aOff + ic * rs + pc * cs, rs, cs, alpha, betaBlock,
+                            c, cOff + ic * ldc + jc, ldc);
                 }
             }
         }
@@ -167,27 +151,26 @@ public final class VectorGemm implements GemmKernel {
      * All micro-tiles of one (mc × kc)·(kc × nc) block product. Full A slivers are read in place, element (r, p) at
      * {@code a[aBlock + r·rs + p·cs]}: an A sliver is only 6 rows, which L1 holds however they are strided, so
      * packing A would buy nothing but its own cost (10 % of a 256³ product). B is always packed: a B sliver read in
-     * place would be kc rows at a power-of-two stride, all in the same few cache sets. C's element (i, j) is at
-     * {@code c[cBlock + i·crs + j·ccs]}; only row-major full tiles are stored straight from registers.
+     * place would be kc rows at a power-of-two stride, all in the same few cache sets.
      */
     private static void macro(int mc, int nc, int kc, Workspace ws, float[] a, int aBlock, int rs, int cs,
-                              float alpha, float beta, float[] c, int cBlock, int crs, int ccs) {
+                              float alpha, float beta, float[] c, int cOff, int ldc) {
         float[] pb = ws.packedB();
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
             int bSliver = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
-                int ct = cBlock + ir * crs + jr * ccs;
+                int ct = cOff + ir * ldc + jr;
                 boolean inPlace = rows == MR;
                 float[] as = inPlace ? a : ws.packedA();
                 int ao = inPlace ? aBlock + ir * rs : 0;
                 int ars = inPlace ? rs : 1;
                 int acs = inPlace ? cs : MR;
-                if (rows == MR && cols == NR && ccs == 1) {
-                    GemmMicroKernel.full(kc, as, ao, ars, acs, pb, bSliver, c, ct, crs, alpha, beta);
+                if (rows == MR && cols == NR) {
+                    GemmMicroKernel.full(kc, as, ao, ars, acs, pb, bSliver, c, ct, ldc, alpha, beta);
                 } else {
-                    GemmMicroKernel.edge(kc, as, ao, ars, acs, pb, bSliver, ws.tile(), c, ct, crs, ccs, rows, cols,
+                    GemmMicroKernel.edge(kc, as, ao, ars, acs, pb, bSliver, ws.tile(), c, ct, ldc, rows, cols,
                             alpha, beta);
                 }
             }
