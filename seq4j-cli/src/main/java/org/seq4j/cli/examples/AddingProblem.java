@@ -81,11 +81,15 @@ public final class AddingProblem {
         return h.get("val_loss");
     }
 
+    /** {@code [--quick] [CELL ...]}: the small version, and which cells to train (all three by default). */
     public static void main(String[] args) {
-        Options o = args.length > 0 && args[0].equals("--quick") ? Options.quick() : Options.defaults();
+        List<String> a = List.of(args);
+        Options o = a.contains("--quick") ? Options.quick() : Options.defaults();
+        List<Cell> cells = a.stream().filter(s -> !s.startsWith("--")).map(s -> Cell.valueOf(s.toUpperCase(Locale.ROOT)))
+                .toList();
         System.out.printf(Locale.ROOT, "adding problem: T=%d, %d train / %d valid sequences, %d units, %d epochs;"
                 + " baseline (predict 1) MSE = 0.167%n", o.length(), o.train(), o.valid(), o.units(), o.epochs());
-        for (Cell c : Cell.values()) {
+        for (Cell c : cells.isEmpty() ? List.of(Cell.values()) : cells) {
             long t0 = System.nanoTime();
             List<Double> mse = run(c, o, Verbosity.SILENT);
             System.out.printf(Locale.ROOT, "%-10s val MSE by epoch: %s  final %.4f  (%.0fs)%n", c,
