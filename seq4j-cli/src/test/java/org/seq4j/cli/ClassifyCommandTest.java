@@ -85,8 +85,11 @@ class ClassifyCommandTest {
     void aRecurrentArchitectureFromFlagsAndFromASpecFile() throws IOException {
         Path spec = Files.writeString(dir.resolve("spec.json"), "{\"arch\": \"gru\", \"hidden\": 6, \"embed\": 6}");
         CliRun r = CliRun.of("train", "classify", "--train", train.toString(), "--out", dir.resolve("gru").toString(),
-                "--spec", spec.toString(), "--bidirectional", "--epochs", "1", "--maxlen", "12");
+                "--spec", spec.toString(), "--bidirectional", "--epochs", "1", "--maxlen", "12",
+                "--validation-split", "0.2");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("val_accuracy"), r.out());
+        assertTrue(r.out().contains("Final scores on the last 60 training rows (held out)"), r.out());
         CliRun s = CliRun.of("summary", "classify", "--model", dir.resolve("gru").toString());
         assertTrue(s.out().contains("bidirectional"), s.out());
         assertTrue(s.out().contains("gru"), s.out());

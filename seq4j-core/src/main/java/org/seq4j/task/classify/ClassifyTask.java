@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.seq4j.task.InvalidInputException;
 import org.seq4j.task.Task;
 import org.seq4j.task.TaskArgs;
 import org.seq4j.task.TaskOption;
@@ -31,6 +32,8 @@ public final class ClassifyTask implements Task {
         if (command == Command.TRAIN) {
             o.add(TaskOption.value("--label-column", "NAME", d.labelColumn(), "label column"));
             o.add(TaskOption.value("--text-column", "NAME", d.textColumn(), "text column"));
+            o.add(TaskOption.value("--validation-split", "FRACTION", "0", "without --valid: validate on this last "
+                    + "fraction of the training rows (0 = none)"));
             o.add(TaskOption.value("--maxlen", "N", "" + d.maxlen(), "tokens kept per text"));
             o.add(TaskOption.value("--num-words", "N", "" + d.numWords(), "vocabulary size (most frequent words)"));
             o.add(TaskOption.value("--spec", "FILE", null, "architecture as JSON (flags below override it)"));
@@ -79,9 +82,22 @@ public final class ClassifyTask implements Task {
 
     @Override
     public TrainResult train(TrainRequest r) throws IOException {
-        ClassifierOptions o = options(r.args().withDefaults(options(Command.TRAIN)));
+        TaskArgs a = r.args().withDefaults(options(Command.TRAIN));
+        ClassifierOptions o = options(a);
         LabeledTexts train = LabeledTexts.read(r.train(), o.labelColumn(), o.textColumn());
         LabeledTexts valid = r.valid() == null ? null : LabeledTexts.read(r.valid(), o.labelColumn(), o.textColumn());
+        double split = a.decimal("--validation-split");
+        String scoredOn = valid == null ? "training data" : "validation data";
+        if (valid == null && split != 0) {
+            int at = (int) Math.floor(train.size() * (1 - split));
+            if (!(split > 0 && split < 1) || at == 0 || at == train.size()) {
+                throw new InvalidInputException("--validation-split: " + split + " of " + train.size()
+                        + " rows leaves one side empty (give a fraction in (0, 1))");
+            }
+            valid = train.range(at, train.size());
+            train = train.range(0, at);
+            scoredOn = "the last " + valid.size() + " training rows (held out)";
+        }
         r.log().printf(Locale.ROOT, "classify: %d training rows%s%n", train.size(),
                 valid == null ? "" : ", " + valid.size() + " validation rows");
         TextClassifier clf = TextClassifier.create(train, o);
@@ -92,7 +108,7 @@ public final class ClassifyTask implements Task {
         History h = clf.fit(train, valid, r.log());
         Map<String, Double> scores = clf.evaluate(valid == null ? train : valid);
         clf.save(r.out());
-        return new TrainResult(h, valid == null ? "training data" : "validation data", scores);
+        return new TrainResult(h, scoredOn, scores);
     }
 
     @Override

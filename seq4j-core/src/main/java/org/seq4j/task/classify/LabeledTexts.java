@@ -26,6 +26,12 @@ public record LabeledTexts(Path file, List<String> labels, List<String> texts, l
         return texts.size();
     }
 
+    /** Rows [from, to), e.g. to hold out the last part for validation. */
+    public LabeledTexts range(int from, int to) {
+        return new LabeledTexts(file, labels.subList(from, to), texts.subList(from, to),
+                java.util.Arrays.copyOfRange(lines, from, to));
+    }
+
     /** Reads the two columns; a missing file, an unknown column, a malformed or an empty table fail naming it. */
     public static LabeledTexts read(Path file, String labelColumn, String textColumn) throws IOException {
         if (!Files.isRegularFile(file)) {
