@@ -12,6 +12,11 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT"/seq4j-core/src/main "$ROOT/$MODULE/
   echo "seq4j: building $MODULE (first use or sources changed)..." >&2
   mvn -B -ntp -q -o package -DskipTests -pl "$MODULE" -am >&2 2>&1 \
     || mvn -B -ntp -q package -DskipTests -pl "$MODULE" -am >&2
+  touch "$stamp"   # the classpath file is not rewritten when unchanged, and it is the stamp of this build
 fi
-exec java --add-modules jdk.incubator.vector ${SEQ4J_JAVA_OPTS:--Xmx4g} \
-  -cp "$ROOT/$MODULE/target/classes:$(cat "$stamp")" "$MAIN_CLASS" "$@"
+# The JVM announces the incubator module on every start; dropped here so that an error is the one line it should be.
+set +e
+{ java --add-modules jdk.incubator.vector ${SEQ4J_JAVA_OPTS:--Xmx4g} \
+    -cp "$ROOT/$MODULE/target/classes:$(cat "$stamp")" "$MAIN_CLASS" "$@" 2>&1 1>&3 3>&- \
+    | grep --line-buffered -v '^WARNING: Using incubator modules: jdk.incubator.vector$' >&2; } 3>&1
+exit "${PIPESTATUS[0]}"
