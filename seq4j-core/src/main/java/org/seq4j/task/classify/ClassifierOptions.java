@@ -27,7 +27,8 @@ public record ClassifierOptions(String labelColumn, String textColumn, int maxle
     }
 
     public ClassifierOptions maxlen(int m) {
-        return new ClassifierOptions(labelColumn, textColumn, m, numWords, spec, epochs, batchSize, learningRate, seed);
+        return new ClassifierOptions(labelColumn, textColumn, m, numWords, spec, epochs, batchSize, learningRate,
+                seed);
     }
 
     public ClassifierOptions numWords(int n) {
@@ -35,7 +36,8 @@ public record ClassifierOptions(String labelColumn, String textColumn, int maxle
     }
 
     public ClassifierOptions spec(ClassifierSpec s) {
-        return new ClassifierOptions(labelColumn, textColumn, maxlen, numWords, s, epochs, batchSize, learningRate, seed);
+        return new ClassifierOptions(labelColumn, textColumn, maxlen, numWords, s, epochs, batchSize, learningRate,
+                seed);
     }
 
     public ClassifierOptions epochs(int e) {
@@ -51,6 +53,7 @@ public record ClassifierOptions(String labelColumn, String textColumn, int maxle
     }
 
     public ClassifierOptions seed(long s) {
-        return new ClassifierOptions(labelColumn, textColumn, maxlen, numWords, spec, epochs, batchSize, learningRate, s);
+        return new ClassifierOptions(labelColumn, textColumn, maxlen, numWords, spec, epochs, batchSize, learningRate,
+                s);
     }
 }

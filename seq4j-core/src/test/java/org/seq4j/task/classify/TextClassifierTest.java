@@ -55,9 +55,19 @@ class TextClassifierTest {
         assertEquals("classify", TaskModelDir.task(dir.resolve("model")));
         TextClassifier back = TextClassifier.load(dir.resolve("model"));
         List<String> texts = List.of("the senate vote", "a bank and the market", "goal!");
-        assertEquals(clf.predict(texts), back.predict(texts));
+        assertSamePredictions(clf.predict(texts), back.predict(texts));
         assertEquals("politics", back.predict(texts).getFirst().label());
-        assertEquals(scores, back.evaluate(valid));
+        Map<String, Double> again = back.evaluate(valid);
+        // the multi-threaded kernels may sum in another order: equal to float rounding, not bit for bit
+        scores.forEach((k, v) -> assertEquals(v, again.get(k), 1e-6 * Math.max(1, Math.abs(v)), k));
+    }
+
+    private static void assertSamePredictions(List<TextClassifier.Prediction> a, List<TextClassifier.Prediction> b) {
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).label(), b.get(i).label());
+            assertEquals(a.get(i).probability(), b.get(i).probability(), 1e-6);
+        }
     }
 
     @Test
@@ -75,7 +85,8 @@ class TextClassifierTest {
         TextClassifier clf = TextClassifier.create(train, tiny().spec(s.embed(4)).epochs(1));
         clf.fit(train, null, QUIET);
         clf.save(dir.resolve("m"));
-        assertEquals(clf.predict(List.of("vote")), TextClassifier.load(dir.resolve("m")).predict(List.of("vote")));
+        TextClassifier back = TextClassifier.load(dir.resolve("m"));
+        assertSamePredictions(clf.predict(List.of("vote")), back.predict(List.of("vote")));
     }
 
     @Test
