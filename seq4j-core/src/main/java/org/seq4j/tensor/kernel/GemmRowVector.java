@@ -4,7 +4,6 @@ import static org.seq4j.tensor.kernel.GemmMicroKernel.L;
 import static org.seq4j.tensor.kernel.GemmMicroKernel.S;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * GEMM with m = 1 (a row vector times a matrix: batch-1 generation, one step of an RNN). Each element of B is used
@@ -108,10 +107,16 @@ final class GemmRowVector {
                 s2 = FloatVector.fromArray(S, b, r2 + p).fma(xv, s2);
                 s3 = FloatVector.fromArray(S, b, r3 + p).fma(xv, s3);
             }
-            float d0 = s0.reduceLanes(VectorOperators.ADD);
-            float d1 = s1.reduceLanes(VectorOperators.ADD);
-            float d2 = s2.reduceLanes(VectorOperators.ADD);
-            float d3 = s3.reduceLanes(VectorOperators.ADD);
+            // lanes folded in a fixed order (see Lanes): the same product must give the same bits in every tier
+            float[] lanes = new float[4 * L];
+            s0.intoArray(lanes, 0);
+            s1.intoArray(lanes, L);
+            s2.intoArray(lanes, 2 * L);
+            s3.intoArray(lanes, 3 * L);
+            float d0 = Lanes.sum(lanes, 0, L);
+            float d1 = Lanes.sum(lanes, L, L);
+            float d2 = Lanes.sum(lanes, 2 * L, L);
+            float d3 = Lanes.sum(lanes, 3 * L, L);
             for (int p = kv; p < k; p++) {
                 float xp = x[xOff + p];
                 d0 += xp * b[r0 + p];
@@ -130,7 +135,9 @@ final class GemmRowVector {
             for (int p = 0; p < kv; p += L) {
                 s = FloatVector.fromArray(S, b, r + p).fma(FloatVector.fromArray(S, x, xOff + p), s);
             }
-            float d = s.reduceLanes(VectorOperators.ADD);
+            float[] lanes = new float[L];
+            s.intoArray(lanes, 0);
+            float d = Lanes.sum(lanes, 0, L);
             for (int p = kv; p < k; p++) {
                 d += x[xOff + p] * b[r + p];
             }

@@ -1,6 +1,5 @@
 package org.seq4j.tensor.kernel;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
@@ -121,7 +120,9 @@ public final class VectorMath implements MathKernel {
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
             s0 = s0.add(fromArray(SPECIES, x, off + i));
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
+        float[] lanes = new float[L];
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        float s = Lanes.sum(lanes, L);
         for (; i < n; i++) {
             s += x[off + i];
         }
@@ -179,7 +180,9 @@ public final class VectorMath implements MathKernel {
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
             s0 = fromArray(SPECIES, a, aOff + i).fma(fromArray(SPECIES, b, bOff + i), s0);
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
+        float[] lanes = new float[L];
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        float s = Lanes.sum(lanes, L);
         for (; i < n; i++) {
             s = Math.fma(a[aOff + i], b[bOff + i], s);
         }
@@ -267,7 +270,9 @@ public final class VectorMath implements MathKernel {
             tail = expShifted(pad, 0, max, pad, 0, L);
             System.arraycopy(pad, 0, y, yOff + i, n - i);
         }
-        return sum.reduceLanes(ADD) + tail;
+        float[] lanes = new float[L];
+        sum.intoArray(lanes, 0);
+        return Lanes.sum(lanes, L) + tail;
     }
 
     /** Σ exp(x[i] - max), through a scratch vector so that x (which may alias logSoftmax's y) stays intact. */
@@ -288,6 +293,8 @@ public final class VectorMath implements MathKernel {
             System.arraycopy(x, xOff + i, pad, 0, n - i);
             tail = expShiftedSum(pad, 0, max, L);
         }
-        return sum.reduceLanes(ADD) + tail;
+        float[] lanes = new float[L];
+        sum.intoArray(lanes, 0);
+        return Lanes.sum(lanes, L) + tail;
     }
 }
