@@ -31,6 +31,15 @@ final class CommandTree {
         demo.addPositional(PositionalParamSpec.builder().paramLabel("DATA_DIR").arity("0..1").type(String.class)
                 .defaultValue("../shared/data/sentiment").description("default: ${DEFAULT-VALUE}").build());
         root.addSubcommand("demo", demo);
+        CommandSpec example = command("example", "Run a documented example: 'adding' (the adding problem: LSTM and "
+                + "GRU against SimpleRNN; add --quick for the small version) or 'imdb-lstm' (Keras' IMDB LSTM; "
+                + "optional DATA_DIR).");
+        example.addPositional(PositionalParamSpec.builder().paramLabel("NAME").index("0").arity("1").type(String.class)
+                .description("adding | imdb-lstm").build());
+        example.addPositional(PositionalParamSpec.builder().paramLabel("ARGS").index("1..*").arity("0..*").type(String[].class)
+                .description("passed to the example").build());
+        example.parser().unmatchedOptionsArePositionalParams(true); // --quick reaches the example
+        root.addSubcommand("example", example);
         return root;
     }
 

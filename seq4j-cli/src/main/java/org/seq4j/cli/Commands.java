@@ -47,6 +47,9 @@ final class Commands {
         if (name.equals("demo")) {
             return demo(command);
         }
+        if (name.equals("example")) {
+            return example(command);
+        }
         if (!command.hasSubcommand()) {
             err.println("seq4j: " + name + " needs a task: " + String.join("|", command.commandSpec().subcommands()
                     .keySet()) + " (see 'seq4j " + name + " --help')");
@@ -135,7 +138,8 @@ final class Commands {
         TaskModelDir.requireTask(dir, task.name());
         ModelFile.Loaded m = ModelFile.load(dir);
         out.println("Task: " + task.name());
-        out.print(m.network() instanceof Sequential s ? s.summary() : m.network().toString() + "\n");
+        out.print(m.network() instanceof Sequential s ? s.summary()
+                : m.network() instanceof org.seq4j.nn.Functional f ? f.summary() : m.network().toString() + "\n");
         return Main.OK;
     }
 
@@ -143,6 +147,29 @@ final class Commands {
         Path data = Path.of((String) command.commandSpec().positionalParameters().getFirst().getValue());
         double acc = new SentimentDemo(SentimentDemo.Options.defaults(data)).run();
         out.printf(Locale.ROOT, "validation accuracy: %.4f%n", acc);
+        return Main.OK;
+    }
+
+    private int example(ParseResult command) throws IOException {
+        List<String> args = new java.util.ArrayList<>();
+        for (var p : command.commandSpec().positionalParameters()) {
+            Object v = p.getValue();
+            if (v instanceof String[] more) {
+                args.addAll(List.of(more));
+            } else if (v != null) {
+                args.add((String) v);
+            }
+        }
+        args.addAll(command.unmatched());
+        String which = args.remove(0);
+        switch (which) {
+            case "adding" -> org.seq4j.cli.examples.AddingProblem.main(args.toArray(String[]::new));
+            case "imdb-lstm" -> org.seq4j.cli.examples.ImdbLstm.main(args.toArray(String[]::new));
+            default -> {
+                err.println("seq4j: unknown example '" + which + "' (adding, imdb-lstm)");
+                return Main.BAD_INPUT;
+            }
+        }
         return Main.OK;
     }
 
