@@ -63,7 +63,8 @@ final class CodecJson {
                 case "word" -> {
                     List<String> tokens = new ArrayList<>();
                     root.path("tokens").forEach(n -> tokens.add(n.asText()));
-                    yield new TextCodec.Words(Vocabulary.of(tokens, TextCodec.Words.SPECIALS, Vocabulary.Granularity.WORD));
+                    yield new TextCodec.Words(Vocabulary.of(tokens, TextCodec.Words.SPECIALS,
+                            Vocabulary.Granularity.WORD));
                 }
                 case "bpe" -> {
                     Map<String, Integer> vocab = new LinkedHashMap<>();

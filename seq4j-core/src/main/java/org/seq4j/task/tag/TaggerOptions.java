@@ -17,7 +17,8 @@ import org.seq4j.train.Verbosity;
  * @param verbose fit's progress output
  * @param out where progress goes
  */
-public record TaggerOptions(int epochs, int batchSize, float learningRate, float clipNorm, long seed, Duration maxTime, Verbosity verbose, PrintStream out) {
+public record TaggerOptions(int epochs, int batchSize, float learningRate, float clipNorm, long seed, Duration maxTime,
+                            Verbosity verbose, PrintStream out) {
 
     public TaggerOptions {
         Objects.requireNonNull(maxTime, "maxTime");

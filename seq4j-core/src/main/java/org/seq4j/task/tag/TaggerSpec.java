@@ -16,7 +16,8 @@ import org.seq4j.task.RnnKind;
  * @param features what each token contributes
  * @param featureEmbed width of the suffix-and-shape embedding
  */
-public record TaggerSpec(RnnKind cell, int embed, int hidden, float dropout, Casing casing, int minFrequency, WordFeatures features, int featureEmbed) {
+public record TaggerSpec(RnnKind cell, int embed, int hidden, float dropout, Casing casing, int minFrequency,
+                         WordFeatures features, int featureEmbed) {
 
     public TaggerSpec {
         Objects.requireNonNull(cell, "cell");
