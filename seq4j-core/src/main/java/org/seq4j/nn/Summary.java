@@ -31,7 +31,14 @@ final class Summary {
     }
 
     String render(Layer network) {
+        // Keras' widths as minimums, widened so that long names (multi_head_attention (MultiHeadAttention)) fit
         int[] w = functional ? new int[] {29, 26, 10, 30} : new int[] {28, 26, 10};
+        for (Row r : rows) {
+            String[] cells = {r.layer(), r.shape(), r.params(), r.connected()};
+            for (int c = 0; c < w.length; c++) {
+                w[c] = Math.max(w[c], cells[c].length() + 2);
+            }
+        }
         int width = 0;
         for (int c : w) {
             width += c;
