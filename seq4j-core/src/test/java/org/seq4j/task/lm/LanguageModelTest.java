@@ -93,6 +93,22 @@ class LanguageModelTest {
     }
 
     @Test
+    void gpt2FilesServeAsTheTokenizerAndTravelWithTheModel() throws IOException {
+        Path gpt2 = Path.of("../../shared/data/pretrained/tiny-gpt2");
+        LmOptions o = FAST.level(LmLevel.BPE).epochs(1).seqLen(8).batchSize(64)
+                .bpe(BpeSource.files(gpt2.resolve("vocab.json"), gpt2.resolve("merges.txt")));
+        // a 50 257-way output is slow to train: a short text, one batch, is enough to prove the plumbing
+        Path shortText = Files.writeString(dir.resolve("short.txt"), Files.readString(corpus).substring(0, 600));
+        LanguageModel lm = LanguageModel.train(shortText, SMALL, o);
+        assertEquals(50257, lm.codec().size());
+        assertEquals("the cat sat", lm.codec().decode(lm.codec().encode("the cat sat")));
+        Path saved = dir.resolve("lm-gpt2");
+        lm.save(saved);
+        LanguageModel back = LanguageModel.load(saved);
+        assertEquals(lm.generate(" the", 4, Sampler.greedy(), null), back.generate(" the", 4, Sampler.greedy(), null));
+    }
+
+    @Test
     void wordLevelMapsUnknownWordsToUnk() throws IOException {
         LanguageModel lm = LanguageModel.train(corpus, SMALL, FAST.level(LmLevel.WORD).epochs(1));
         int[] ids = lm.codec().encode("the zebra");
