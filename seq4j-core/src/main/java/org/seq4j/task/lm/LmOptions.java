@@ -13,7 +13,7 @@ import org.seq4j.train.Verbosity;
  * @param stride a training window starts every {@code stride} tokens (T: non-overlapping) (default 100)
  * @param batchSize windows per batch (default 64)
  * @param epochs passes over the training windows (default 10)
- * @param learningRate Adam's learning rate (default 2e-3f)
+ * @param learningRate Adam's learning rate (default 3e-3f)
  * @param clipNorm gradients are clipped to this global norm (exploding gradients are the RNN's risk) (default 5f)
  * @param seed one seed for weights, shuffling and dropout (default 0L)
  * @param validationFraction the last fraction of the text, held out (the issue's protocol: 10 %) (default 0.1)
@@ -41,7 +41,7 @@ public record LmOptions(LmLevel level, int seqLen, int stride, int batchSize, in
     }
 
     public static LmOptions defaults() {
-        return new LmOptions(LmLevel.CHAR, 100, 100, 64, 10, 2e-3f, 5f, 0L, 0.1, 10_000, BpeSource.train(),
+        return new LmOptions(LmLevel.CHAR, 100, 100, 64, 10, 3e-3f, 5f, 0L, 0.1, 10_000, BpeSource.train(),
                 Duration.ZERO, Verbosity.ONE_LINE, System.out);
     }
 
