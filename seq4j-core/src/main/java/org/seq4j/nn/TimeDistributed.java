@@ -28,6 +28,11 @@ public final class TimeDistributed extends Layer {
         this.layer = addChild("", layer);
     }
 
+    /** Rebuilds from a saved {@link Spec} (for LayerFactory): the inner layer from its own config. */
+    public static TimeDistributed fromConfig(Spec spec, java.util.random.RandomGenerator rng) {
+        return new TimeDistributed(spec.config(), LayerFactory.create(spec.layer(), rng));
+    }
+
     @Override
     public Spec config() {
         return new Spec(config, layer.config());

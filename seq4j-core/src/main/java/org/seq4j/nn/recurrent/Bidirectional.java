@@ -57,6 +57,16 @@ public final class Bidirectional extends Layer {
         this.backward = addChild(b, layer.rebuild(b, o.goBackwards(!o.goBackwards()), rng));
     }
 
+    /**
+     * Rebuilds from a saved {@link Spec} (for LayerFactory): the stored inner config is the forward copy's, named
+     * "forward_x", so the wrapped layer gets its own name x back and the children come out with the saved paths.
+     */
+    public static Bidirectional fromConfig(Spec spec, RandomGenerator rng) {
+        RecurrentLayer<?> inner = (RecurrentLayer<?>) org.seq4j.nn.LayerFactory.create(spec.layer(), rng);
+        String name = inner.name().startsWith("forward_") ? inner.name().substring("forward_".length()) : inner.name();
+        return new Bidirectional(spec.config(), inner.rebuild(name, inner.options(), rng), rng);
+    }
+
     @Override
     public Spec config() {
         return new Spec(config, forward.config());
@@ -114,16 +124,5 @@ public final class Bidirectional extends Layer {
             rev[i] = t - 1 - i;
         }
         return seq.indexSelect(1, IntTensor.of(rev, t));
-    }
-
-    /**
-     * Rebuilds a saved Bidirectional (what {@code ModelFile.load} calls): the spec holds the forward copy, named
-     * "forward_" + the wrapped layer's name, so the wrapped layer gets its own name back before being wrapped again.
-     */
-    public static Bidirectional fromConfig(Spec spec, RandomGenerator rng) {
-        RecurrentLayer<?> forward = (RecurrentLayer<?>) org.seq4j.nn.LayerFactory.create(spec.layer(), rng);
-        String name = forward.name().startsWith("forward_") ? forward.name().substring("forward_".length())
-                : forward.name();
-        return new Bidirectional(spec.config(), forward.rebuild(name, forward.options(), rng), rng);
     }
 }
