@@ -1,5 +1,6 @@
 package org.seq4j.data;
 
+import org.seq4j.fixtures.SharedPaths;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.seq4j.text.bpe;
 
+import org.seq4j.text.Utf8Lines;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

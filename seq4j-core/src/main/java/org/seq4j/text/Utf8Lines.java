@@ -1,4 +1,4 @@
-package org.seq4j.text.bpe;
+package org.seq4j.text;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,13 +14,14 @@ import java.util.List;
 /**
  * The lines of a small UTF-8 file, split on {@code \n} only (a trailing {@code \r} is dropped), each decoded
  * strictly so that a bad byte is reported with its line number (a buffered Reader fails a whole block ahead).
- * Kept package-private per package because text packages may not depend on {@code org.seq4j.data}.
+ * Here rather than in {@code org.seq4j.data} because the text packages need only the tensor layer; shared by the
+ * BPE and WordPiece file loaders.
  */
-final class Utf8Lines {
+public final class Utf8Lines {
     private Utf8Lines() {
     }
 
-    static List<String> read(Path file) throws IOException {
+    public static List<String> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
