@@ -45,17 +45,21 @@ public final class GruSequence {
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
         for (int s = 0; s < t; s++) {
+            int step = s;
             int time = reverse ? t - 1 - s : s;
-            gemm.sgemm(NO, NO, b, 3 * u, u, 1f, hs, s * bu, u, w.data, w.offset, 3 * u, 0f, hu, 0, 3 * u);
-            for (int r = 0; r < b; r++) {
-                int row = s * b + r;
-                if (keep == null || keep[row]) {
-                    k.gruForward(x.data, x.offset + (time * b + r) * 3 * u, hu, r * 3 * u, bv, 0, hs, row * u,
-                            acts, row * 4 * u, hs, row * u + bu, u);
-                } else {
-                    System.arraycopy(hs, row * u, hs, row * u + bu, u);
+            BatchRows.split(b, (long) b * 3 * u * u, (r0, r1) -> {
+                gemm.sgemm(NO, NO, r1 - r0, 3 * u, u, 1f, hs, (step * b + r0) * u, u, w.data, w.offset, 3 * u,
+                        0f, hu, r0 * 3 * u, 3 * u);
+                for (int r = r0; r < r1; r++) {
+                    int row = step * b + r;
+                    if (keep == null || keep[row]) {
+                        k.gruForward(x.data, x.offset + (time * b + r) * 3 * u, hu, r * 3 * u, bv, 0, hs, row * u,
+                                acts, row * 4 * u, hs, row * u + bu, u);
+                    } else {
+                        System.arraycopy(hs, row * u, hs, row * u + bu, u);
+                    }
                 }
-            }
+            });
         }
         float[] out = new float[t * bu];
         System.arraycopy(hs, bu, out, 0, t * bu);
@@ -76,18 +80,24 @@ public final class GruSequence {
         float[] dhNext = new float[bu];
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
+        boolean[] keep = sv.keep();
         for (int s = t - 1; s >= 0; s--) {
-            Kernels.math().binary(BinaryOp.ADD, gc.data, gc.offset + s * bu, dhNext, 0, dh, 0, bu);
-            for (int r = 0; r < b; r++) {
-                int row = s * b + r;
-                if (sv.keep() == null || sv.keep()[row]) {
-                    k.gruBackward(sv.acts(), row * 4 * u, sv.hs(), row * u, dh, r * u, dxw, row * 3 * u,
-                            dhu, row * 3 * u, dhNext, r * u, u);
-                } else {
-                    System.arraycopy(dh, r * u, dhNext, r * u, u);
+            int step = s;
+            BatchRows.split(b, (long) b * 3 * u * u, (r0, r1) -> {
+                Kernels.math().binary(BinaryOp.ADD, gc.data, gc.offset + step * bu + r0 * u, dhNext, r0 * u,
+                        dh, r0 * u, (r1 - r0) * u);
+                for (int r = r0; r < r1; r++) {
+                    int row = step * b + r;
+                    if (keep == null || keep[row]) {
+                        k.gruBackward(sv.acts(), row * 4 * u, sv.hs(), row * u, dh, r * u, dxw, row * 3 * u,
+                                dhu, row * 3 * u, dhNext, r * u, u);
+                    } else {
+                        System.arraycopy(dh, r * u, dhNext, r * u, u);
+                    }
                 }
-            }
-            gemm.sgemm(NO, YES, b, u, 3 * u, 1f, dhu, s * b * 3 * u, 3 * u, w.data, w.offset, 3 * u, 1f, dhNext, 0, u);
+                gemm.sgemm(NO, YES, r1 - r0, u, 3 * u, 1f, dhu, (step * b + r0) * 3 * u, 3 * u, w.data, w.offset,
+                        3 * u, 1f, dhNext, r0 * u, u);
+            });
         }
         float[] dw = new float[u * 3 * u];
         gemm.sgemm(YES, NO, u, 3 * u, t * b, 1f, sv.hs(), 0, u, dhu, 0, 3 * u, 0f, dw, 0, 3 * u);

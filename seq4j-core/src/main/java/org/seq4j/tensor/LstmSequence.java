@@ -3,6 +3,7 @@ package org.seq4j.tensor;
 import static org.seq4j.tensor.kernel.Transpose.NO;
 import static org.seq4j.tensor.kernel.Transpose.YES;
 
+import org.seq4j.tensor.kernel.BinaryOp;
 import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
 import org.seq4j.tensor.kernel.RnnKernel;
@@ -12,7 +13,8 @@ import org.seq4j.tensor.kernel.RnnKernel;
  * {@link org.seq4j.tensor.kernel.RnnKernel}). Per step: one GEMM h_{s−1}·U (B, u)·(u, 4u) into the step's slot of
  * the saved activations, then the fused gate kernel row by row. Backward: per step the gate kernel and one GEMM
  * dz_s·Uᵀ for the gradient reaching h_{s−1}; dU = Σ_s h_{s−1}ᵀ·dz_s as ONE (u, T·B)·(T·B, 4u) GEMM at the end,
- * which is why h and dz are kept time-major and contiguous.
+ * which is why h and dz are kept time-major and contiguous. Each step is split over the threads by batch rows
+ * ({@link BatchRows}).
  *
  * <p>Steps run in processing order s (time T−1−s with {@code reverse}). A row whose mask is 0 at a step carries
  * h and c unchanged (its output is the carried h) and passes its gradients straight through.
@@ -47,18 +49,22 @@ public final class LstmSequence {
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
         for (int s = 0; s < t; s++) {
+            int step = s;
             int time = reverse ? t - 1 - s : s;
-            gemm.sgemm(NO, NO, b, 4 * u, u, 1f, hs, s * bu, u, w.data, w.offset, 4 * u, 0f, acts, s * b * 4 * u, 4 * u);
-            for (int r = 0; r < b; r++) {
-                int row = s * b + r;
-                if (keep == null || keep[row]) {
-                    k.lstmForward(x.data, x.offset + (time * b + r) * 4 * u, acts, row * 4 * u, cs, row * u,
-                            cs, row * u + bu, hs, row * u + bu, u);
-                } else {
-                    System.arraycopy(hs, row * u, hs, row * u + bu, u);
-                    System.arraycopy(cs, row * u, cs, row * u + bu, u);
+            BatchRows.split(b, (long) b * 4 * u * u, (r0, r1) -> {
+                gemm.sgemm(NO, NO, r1 - r0, 4 * u, u, 1f, hs, (step * b + r0) * u, u, w.data, w.offset, 4 * u,
+                        0f, acts, (step * b + r0) * 4 * u, 4 * u);
+                for (int r = r0; r < r1; r++) {
+                    int row = step * b + r;
+                    if (keep == null || keep[row]) {
+                        k.lstmForward(x.data, x.offset + (time * b + r) * 4 * u, acts, row * 4 * u, cs, row * u,
+                                cs, row * u + bu, hs, row * u + bu, u);
+                    } else {
+                        System.arraycopy(hs, row * u, hs, row * u + bu, u);
+                        System.arraycopy(cs, row * u, cs, row * u + bu, u);
+                    }
                 }
-            }
+            });
         }
         float[] out = new float[(t + 1) * bu];
         System.arraycopy(hs, bu, out, 0, t * bu);
@@ -79,42 +85,38 @@ public final class LstmSequence {
         float[] dh = new float[bu];                                                // reaching h_s
         float[] dhNext = new float[bu];                                            // reaching h_s from step s + 1
         float[] dc = new float[bu];
-        float[] scratch = new float[u];
+        boolean[] keep = sv.keep();
         System.arraycopy(gc.data, gc.offset + t * bu, dc, 0, bu);
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
         for (int s = t - 1; s >= 0; s--) {
-            Kernels.math().binary(org.seq4j.tensor.kernel.BinaryOp.ADD, gc.data, gc.offset + s * bu, dhNext, 0,
-                    dh, 0, bu);
-            for (int r = 0; r < b; r++) {
-                int row = s * b + r;
-                if (sv.keep() == null || sv.keep()[row]) {
-                    k.lstmBackward(sv.acts(), row * 4 * u, sv.cs(), row * u, sv.cs(), row * u + bu, dh, r * u,
-                            dc, r * u, dz, row * 4 * u, scratch, u);
+            int step = s;
+            BatchRows.split(b, (long) b * 4 * u * u, (r0, r1) -> {
+                float[] scratch = new float[u];
+                Kernels.math().binary(BinaryOp.ADD, gc.data, gc.offset + step * bu + r0 * u, dhNext, r0 * u,
+                        dh, r0 * u, (r1 - r0) * u);
+                for (int r = r0; r < r1; r++) {
+                    int row = step * b + r;
+                    if (keep == null || keep[row]) {
+                        k.lstmBackward(sv.acts(), row * 4 * u, sv.cs(), row * u, sv.cs(), row * u + bu, dh, r * u,
+                                dc, r * u, dz, row * 4 * u, scratch, u);
+                    }
                 }
-            }
-            gemm.sgemm(NO, YES, b, u, 4 * u, 1f, dz, s * b * 4 * u, 4 * u, w.data, w.offset, 4 * u, 0f, dhNext, 0, u);
-            passMasked(sv.keep(), s, b, u, dh, dhNext);
+                gemm.sgemm(NO, YES, r1 - r0, u, 4 * u, 1f, dz, (step * b + r0) * 4 * u, 4 * u, w.data, w.offset,
+                        4 * u, 0f, dhNext, r0 * u, u);
+                for (int r = r0; r < r1; r++) {
+                    if (keep != null && !keep[step * b + r]) {
+                        // dz was 0, so the GEMM left 0: the whole gradient reaching h_s goes on to h_{s−1}
+                        System.arraycopy(dh, r * u, dhNext, r * u, u);
+                    }
+                }
+            });
         }
         float[] dw = new float[u * 4 * u];
         gemm.sgemm(YES, NO, u, 4 * u, t * b, 1f, sv.hs(), 0, u, dz, 0, 4 * u, 0f, dw, 0, 4 * u);
         return new Grads(Tensor.wrap(timeOrder(dz, t, b * 4 * u, sv.reverse()), Shape.of(t, b, 4 * u)),
                 Tensor.wrap(dw, Shape.of(u, 4 * u)), Tensor.wrap(dhNext, Shape.of(b, u)),
                 Tensor.wrap(dc, Shape.of(b, u)));
-    }
-
-    /** Masked rows: dz was 0 so the GEMM left 0; the whole gradient reaching h_s goes on to h_{s−1}. */
-    static void passMasked(boolean[] keep, int s, int b, int u, float[] dh, float[] dhNext) {
-        if (keep == null) {
-            return;
-        }
-        for (int r = 0; r < b; r++) {
-            if (!keep[s * b + r]) {
-                for (int j = 0; j < u; j++) {
-                    dhNext[r * u + j] += dh[r * u + j];
-                }
-            }
-        }
     }
 
     /** keep[s·B + r] = mask[r, time(s)] != 0 in processing order, or null without a mask. */
