@@ -34,7 +34,8 @@ public final class LstmStep {
         float[] hOut = new float[b * u];
         float[] cOut = new float[b * u];
         long work = (long) b * 4 * u * (f + u);
-        int parts = work < GemmConfig.DEFAULT.parallelWork() ? 1 : Math.min(KernelThreads.threads(), Math.max(1, u / 16));
+        int parts = work < GemmConfig.DEFAULT.parallelWork() ? 1
+                : Math.min(KernelThreads.threads(), Math.max(1, u / 16));
         KernelThreads.run(parts, p -> {
             int j0 = u * p / parts;
             int n = u * (p + 1) / parts - j0;

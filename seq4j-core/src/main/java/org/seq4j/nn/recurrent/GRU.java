@@ -106,7 +106,9 @@ public final class GRU extends RecurrentLayer<HiddenState> {
     }
 
     @Override
-    protected Recurrence.Result<HiddenState> runFused(Variable x, HiddenState initial, Tensor mask, DropoutMasks dropout) {
-        return FusedGru.applies(cell, mask, options(), dropout) ? FusedGru.run(cell, x, initial, mask, options()) : null;
+    protected Recurrence.Result<HiddenState> runFused(Variable x, HiddenState initial, Tensor mask,
+                                                      DropoutMasks dropout) {
+        return FusedGru.applies(cell, mask, options(), dropout)
+                ? FusedGru.run(cell, x, initial, mask, options()) : null;
     }
 }

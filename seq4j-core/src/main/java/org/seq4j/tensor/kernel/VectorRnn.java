@@ -98,7 +98,8 @@ final class VectorRnn implements RnnKernel {
         VectorFunctions.sigmoid(a, aOff, a, aOff, 2 * u);
         j = 0;
         for (int bound = SPECIES.loopBound(u); j < bound; j += L) {        // hn = hu_n + b'_n, n's pre-activation
-            FloatVector hn = fromArray(SPECIES, hu, huOff + 2 * u + j).add(fromArray(SPECIES, bias, biasOff + 2 * u + j));
+            FloatVector hn = fromArray(SPECIES, hu, huOff + 2 * u + j)
+                    .add(fromArray(SPECIES, bias, biasOff + 2 * u + j));
             hn.intoArray(a, aOff + 3 * u + j);
             FloatVector r = fromArray(SPECIES, a, aOff + u + j);
             fromArray(SPECIES, xw, xwOff + 2 * u + j).add(r.mul(hn)).intoArray(a, aOff + 2 * u + j);

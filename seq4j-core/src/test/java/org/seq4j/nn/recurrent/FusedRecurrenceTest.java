@@ -151,7 +151,7 @@ class FusedRecurrenceTest {
      */
     @Test
     void lstmStepWithoutGraphEqualsComposedStep() {
-        for (int[] s : new int[][] {{1, 3, 5}, {2, 4, 17}, {1, 64, 40}, {1, 32, 512}}) {   // the last splits over threads
+        for (int[] s : new int[][] {{1, 3, 5}, {2, 4, 17}, {1, 64, 40}, {1, 32, 512}}) {   // last: split
             int b = s[0];
             int f = s[1];
             int u = s[2];
