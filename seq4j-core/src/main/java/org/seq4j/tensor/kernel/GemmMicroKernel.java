@@ -4,8 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-tiled inner kernel of {@link VectorGemm}: one MR×NR tile of C from a packed A sliver
- * ({@code kc × MR}, see {@link GemmPacking}) and a packed B sliver ({@code kc × NR}).
+ * The register-tiled inner kernel of {@link VectorGemm}: one MR×NR tile of C from an A sliver (MR rows × kc, read
+ * in place or packed, any strides) and a packed B sliver ({@code kc × NR}, see {@link GemmPacking}).
  *
  * <p>MR = 6 rows × NR = 4 vectors: 24 accumulators + 4 B vectors + 1 broadcast = 29 of the 32 AVX-512 registers.
  * Per k step it does 24 FMAs for 4 vector loads and 6 broadcasts, so the FMA pipe, not the loads, is the limit.

@@ -76,9 +76,9 @@ final class GemmPacking {
     }
 
     /**
-     * B stored (n, k): column j of op(B) is row j of storage, so this is a transposing copy. It goes in chunks of
-     * 16 k steps: each chunk reads one cache line from each of the sliver's rows and fills a 4 KiB stretch of the
-     * sliver that stays in L1 (column by column over the whole kc would evict the 64 KiB sliver between visits).
+     * B stored (n, k): column j of op(B) is row j of storage, so this is a transposing copy. Full slivers go through
+     * 16 × 16 in-register transposes ({@link GemmTranspose}, about twice as fast); partial slivers and the k tail
+     * element by element, in chunks of 16 k steps so that the stretch of the sliver being written stays in L1.
      */
     private static void packBTransposed(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
         int p = 0;
