@@ -11,22 +11,23 @@ public final class Kernels {
     private static final MathKernel SCALAR_MATH = new ScalarMath();
     private static final GemmKernel SCALAR_GEMM = new ScalarGemm();
     private static final RnnKernel SCALAR_RNN = new ScalarRnn();
+    private static final NormKernel SCALAR_NORM = new ScalarNorm();
     private static final Choice CHOICE = choose();
 
-    private record Choice(boolean simd, MathKernel math, GemmKernel gemm, RnnKernel rnn) {}
+    private record Choice(boolean simd, MathKernel math, GemmKernel gemm, RnnKernel rnn, NormKernel norm) {}
 
     private Kernels() {}
 
     private static Choice choose() {
         if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true"))) {
-            return new Choice(false, SCALAR_MATH, SCALAR_GEMM, SCALAR_RNN);
+            return new Choice(false, SCALAR_MATH, SCALAR_GEMM, SCALAR_RNN, SCALAR_NORM);
         }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             System.err.println("seq4j: jdk.incubator.vector is not loaded (add --add-modules jdk.incubator.vector);"
                     + " using the scalar kernels");
-            return new Choice(false, SCALAR_MATH, SCALAR_GEMM, SCALAR_RNN);
+            return new Choice(false, SCALAR_MATH, SCALAR_GEMM, SCALAR_RNN, SCALAR_NORM);
         }
-        return new Choice(true, new VectorMath(), new VectorGemm(), new VectorRnn());
+        return new Choice(true, new VectorMath(), new VectorGemm(), new VectorRnn(), new VectorNorm());
     }
 
     /** True when the Vector API kernels are the ones in use. */
@@ -46,6 +47,10 @@ public final class Kernels {
         return CHOICE.rnn();
     }
 
+    public static NormKernel norm() {
+        return CHOICE.norm();
+    }
+
     /** The scalar reference kernels, whatever the choice (for tests that compare the two). */
     public static MathKernel scalarMath() {
         return SCALAR_MATH;
@@ -57,5 +62,9 @@ public final class Kernels {
 
     public static RnnKernel scalarRnn() {
         return SCALAR_RNN;
+    }
+
+    public static NormKernel scalarNorm() {
+        return SCALAR_NORM;
     }
 }
