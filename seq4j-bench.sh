@@ -25,9 +25,15 @@ fi
 # GC: until C2 has compiled the Vector API kernels, every vector op allocates a box (~100 MB per early 256³
 # product). The serial collector sheds that garbage without growing the heap: w1 peaks at ~230 MB RSS, against
 # ~900 MB with the parallel collector, at the same speed. Training workloads keep the parallel collector.
+# Heap: a training step allocates far more than it keeps (every op returns a new tensor), so with -Xmx4g the heap
+# grows to GBs of garbage before collecting (w2 1.8 GB RSS, w4 3.6 GB). Capped near the live set instead (w2 376 MB,
+# w4 ~770 MB RSS, within PyTorch's 407 / 778 MB) at no measured cost in time, except that w4 at 640 MB made the
+# parallel collector run back-to-back full GCs; G1 reclaims its large dead arrays at young collections instead.
 case "${1:-}" in
-  startup|w1) gc=-XX:+UseSerialGC ;;
-  *) gc=-XX:+UseParallelGC ;;
+  startup|w1) gc="-XX:+UseSerialGC -Xmx4g" ;;
+  w2|w3|w5) gc="-XX:+UseParallelGC -Xmx256m" ;;
+  w4) gc="-XX:+UseG1GC -Xmx640m" ;;
+  *) gc="-XX:+UseParallelGC -Xmx4g" ;;
 esac
-exec java --add-modules jdk.incubator.vector -Xmx4g $gc ${JAVA_OPTS:-} \
+exec java --add-modules jdk.incubator.vector $gc ${JAVA_OPTS:-} \
   -cp "seq4j-bench/target/classes:$(cat "$stamp")" org.seq4j.bench.BenchMain "$@"
