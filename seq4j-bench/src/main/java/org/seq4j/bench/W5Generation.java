@@ -39,6 +39,12 @@ public final class W5Generation implements Workload {
         LstmCell cell1 = new LSTM(LSTM.Config.of(EMBED, HIDDEN), rng).cell();
         LstmCell cell2 = new LSTM(LSTM.Config.of(HIDDEN, HIDDEN), rng).cell();
         Dense head = new Dense(Dense.Config.of(HIDDEN, VOCAB), rng);
+        long params = embedding.trainableWeights().stream().mapToLong(p -> p.value().size()).sum()
+                + head.trainableWeights().stream().mapToLong(p -> p.value().size()).sum();
+        for (LstmCell c : List.of(cell1, cell2)) {
+            params += c.kernel().value().size() + c.recurrentKernel().value().size() + c.bias().value().size();
+        }
+        Timing.info("W5 params=" + params);
         Timing.measure("W5", "charlstm-gen-500", new Timing.Minimums(2, 10, 3.0), TOKENS, "tokens/s", () -> {
             try (GradMode.Scope s = GradMode.noGrad()) {
                 LstmState s1 = cell1.zeroState(1);
