@@ -29,17 +29,22 @@ public final class LstmSequence {
     /** output (T + 1, B, u): h after each processed step, then the final c. */
     public record Forward(Tensor output, Saved saved) {}
 
-    public record Grads(Tensor xw, Tensor recurrentKernel, Tensor h0, Tensor c0) {}
+    /** bias is null when the forward had none. */
+    public record Grads(Tensor xw, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0) {}
 
-    /** xw (T, B, 4u) = x·W + b, time-major; recurrentKernel (u, 4u); h0, c0 (B, u); mask (B, T) or null. */
-    public static Forward forward(Tensor xw, Tensor recurrentKernel, Tensor h0, Tensor c0, Tensor mask,
-                                  boolean reverse) {
+    /**
+     * xw (T, B, 4u) = x·W, time-major; recurrentKernel (u, 4u); bias (4u) or null, added here (each step's GEMM
+     * accumulates onto it) rather than as a (T, B, 4u) temporary; h0, c0 (B, u); mask (B, T) or null.
+     */
+    public static Forward forward(Tensor xw, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0,
+                                  Tensor mask, boolean reverse) {
         int t = xw.dim(0);
         int b = xw.dim(1);
         int u = recurrentKernel.dim(0);
         Tensor x = xw.contiguous();
         Tensor w = recurrentKernel.contiguous();
         boolean[] keep = keep(mask, t, b, reverse);
+        float[] bv = bias == null ? null : bias.contiguous().toArray();
         int bu = b * u;
         float[] hs = new float[(t + 1) * bu];                                      // (T + 1, B, u)
         float[] cs = new float[(t + 1) * bu];                                      // (T + 1, B, u)
@@ -52,8 +57,13 @@ public final class LstmSequence {
             int step = s;
             int time = reverse ? t - 1 - s : s;
             BatchRows.split(b, (long) b * 4 * u * u, (r0, r1) -> {
+                if (bv != null) {
+                    for (int r = r0; r < r1; r++) {
+                        System.arraycopy(bv, 0, acts, (step * b + r) * 4 * u, 4 * u);
+                    }
+                }
                 gemm.sgemm(NO, NO, r1 - r0, 4 * u, u, 1f, hs, (step * b + r0) * u, u, w.data, w.offset, 4 * u,
-                        0f, acts, (step * b + r0) * 4 * u, 4 * u);
+                        bv == null ? 0f : 1f, acts, (step * b + r0) * 4 * u, 4 * u);
                 for (int r = r0; r < r1; r++) {
                     int row = step * b + r;
                     if (keep == null || keep[row]) {
@@ -74,7 +84,7 @@ public final class LstmSequence {
     }
 
     /** g (T + 1, B, u): the gradient of {@link Forward#output}. */
-    public static Grads backward(Saved sv, Tensor g) {
+    public static Grads backward(Saved sv, Tensor g, boolean withBias) {
         int t = sv.steps();
         int b = sv.batch();
         int u = sv.units();
@@ -114,8 +124,16 @@ public final class LstmSequence {
         }
         float[] dw = new float[u * 4 * u];
         gemm.sgemm(YES, NO, u, 4 * u, t * b, 1f, sv.hs(), 0, u, dz, 0, 4 * u, 0f, dw, 0, 4 * u);
+        Tensor db = null;
+        if (withBias) {
+            float[] sum = new float[4 * u];
+            for (int row = 0; row < t * b; row++) {
+                Kernels.math().axpy(1f, dz, row * 4 * u, sum, 0, 4 * u);
+            }
+            db = Tensor.wrap(sum, Shape.of(4 * u));
+        }
         return new Grads(Tensor.wrap(timeOrder(dz, t, b * 4 * u, sv.reverse()), Shape.of(t, b, 4 * u)),
-                Tensor.wrap(dw, Shape.of(u, 4 * u)), Tensor.wrap(dhNext, Shape.of(b, u)),
+                Tensor.wrap(dw, Shape.of(u, 4 * u)), db, Tensor.wrap(dhNext, Shape.of(b, u)),
                 Tensor.wrap(dc, Shape.of(b, u)));
     }
 

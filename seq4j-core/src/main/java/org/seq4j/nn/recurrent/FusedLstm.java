@@ -24,19 +24,32 @@ final class FusedLstm {
 
     static Recurrence.Result<LstmState> run(LstmCell cell, Variable x, LstmState initial, Tensor mask, RnnOptions o) {
         int t = x.shape().dim(1);
-        Variable xw = cell.project(x.permute(1, 0, 2), List.of());                  // (T, B, 4u), time-major
-        Variable packed = sequence(xw, cell.recurrentKernel(), initial.h(), initial.c(), mask, o.goBackwards());
+        // time-major x·W; the bias joins inside the primitive, saving a (T, B, 4u) temporary and its gradient
+        Variable xw = Gates.project(x.permute(1, 0, 2), cell.kernel(), null, List.of());   // (T, B, 4u)
+        Variable packed = sequence(xw, cell.recurrentKernel(), cell.bias(), initial.h(), initial.c(), mask,
+                o.goBackwards());
         Variable last = packed.select(0, t - 1);                                     // (B, u)
         Variable sequence = o.returnSequences() ? packed.narrow(0, 0, t).permute(1, 0, 2) : null;   // (B, T, u)
         return new Recurrence.Result<>(sequence, last, new LstmState(last, packed.select(0, t)));
     }
 
-    /** xw (T, B, 4u), U (u, 4u), h0 and c0 (B, u) → (T + 1, B, u): h after every step, then the final c. */
-    static Variable sequence(Variable xw, Variable u, Variable h0, Variable c0, Tensor mask, boolean reverse) {
-        LstmSequence.Forward f = LstmSequence.forward(xw.value(), u.value(), h0.value(), c0.value(), mask, reverse);
+    /**
+     * xw (T, B, 4u) = x·W, U (u, 4u), bias (4u) or null, h0 and c0 (B, u) → (T + 1, B, u): h after every step,
+     * then the final c.
+     */
+    static Variable sequence(Variable xw, Variable u, Variable bias, Variable h0, Variable c0, Tensor mask,
+                             boolean reverse) {
+        LstmSequence.Forward f = LstmSequence.forward(xw.value(), u.value(), bias == null ? null : bias.value(),
+                h0.value(), c0.value(), mask, reverse);
+        if (bias == null) {
+            return Variable.op("lstm_sequence", f.output(), g -> {
+                LstmSequence.Grads d = LstmSequence.backward(f.saved(), g, false);
+                return new Tensor[] {d.xw(), d.recurrentKernel(), d.h0(), d.c0()};
+            }, xw, u, h0, c0);
+        }
         return Variable.op("lstm_sequence", f.output(), g -> {
-            LstmSequence.Grads d = LstmSequence.backward(f.saved(), g);
-            return new Tensor[] {d.xw(), d.recurrentKernel(), d.h0(), d.c0()};
-        }, xw, u, h0, c0);
+            LstmSequence.Grads d = LstmSequence.backward(f.saved(), g, true);
+            return new Tensor[] {d.xw(), d.recurrentKernel(), d.bias(), d.h0(), d.c0()};
+        }, xw, u, bias, h0, c0);
     }
 }

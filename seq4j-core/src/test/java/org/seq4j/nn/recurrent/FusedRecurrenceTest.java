@@ -138,8 +138,9 @@ class FusedRecurrenceTest {
         int u = 3;
         Tensor mask = Tensor.of(new float[] {1, 1, 1, 0, 0, 1, 1, 1}, b, t);
         for (boolean reverse : new boolean[] {false, true}) {
-            GradCheck.check(v -> FusedLstm.sequence(v.get(0), v.get(1), v.get(2), v.get(3), mask, reverse),
-                    List.of(rand(1f, t, b, 4 * u), rand(0.7f, u, 4 * u), rand(0.8f, b, u), rand(0.8f, b, u)));
+            GradCheck.check(v -> FusedLstm.sequence(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), mask, reverse),
+                    List.of(rand(1f, t, b, 4 * u), rand(0.7f, u, 4 * u), rand(0.5f, 4 * u), rand(0.8f, b, u),
+                            rand(0.8f, b, u)));
             GradCheck.check(v -> FusedGru.sequence(v.get(0), v.get(1), v.get(2), v.get(3), mask, reverse),
                     List.of(rand(1f, t, b, 3 * u), rand(0.7f, u, 3 * u), rand(0.5f, 3 * u), rand(0.8f, b, u)));
         }
