@@ -25,9 +25,17 @@ fi
 # GC: until C2 has compiled the Vector API kernels, every vector op allocates a box (~100 MB per early 256³
 # product). The serial collector sheds that garbage without growing the heap: w1 peaks at ~230 MB RSS, against
 # ~900 MB with the parallel collector, at the same speed. Training workloads keep the parallel collector.
+# Heap: a training step allocates far more than it keeps (every op returns a new tensor), so with -Xmx4g the heap
+# grows to GBs of garbage before collecting (w2 1.8-2 GB RSS, w4 3.6 GB). Capped near the live set instead so that
+# peak RSS stays within PyTorch's (w2 407, w4 778 MB): w2 at 288 MB gives ~390 MB RSS. The cap costs time (more
+# collections; on a quiet machine w2 ran ~105 ms per step at 4 GB, ~125-140 ms at 256-320 MB). At w4's 640 MB the
+# parallel collector ran back-to-back full GCs; G1 reclaims the large dead arrays at young collections instead.
 case "${1:-}" in
-  startup|w1) gc=-XX:+UseSerialGC ;;
-  *) gc=-XX:+UseParallelGC ;;
+  startup|w1) gc="-XX:+UseSerialGC -Xmx4g" ;;
+  w2|w3) gc="-XX:+UseParallelGC -Xmx288m" ;;
+  w5) gc="-XX:+UseParallelGC -Xmx256m" ;;
+  w4) gc="-XX:+UseG1GC -Xmx640m" ;;
+  *) gc="-XX:+UseParallelGC -Xmx4g" ;;
 esac
-exec java --add-modules jdk.incubator.vector -Xmx4g $gc ${JAVA_OPTS:-} \
+exec java --add-modules jdk.incubator.vector $gc ${JAVA_OPTS:-} \
   -cp "seq4j-bench/target/classes:$(cat "$stamp")" org.seq4j.bench.BenchMain "$@"

@@ -11,7 +11,8 @@ import org.seq4j.tensor.kernel.Kernels;
  * class added to {@link #WORKLOADS}.
  */
 public final class BenchMain {
-    private static final List<Workload> WORKLOADS = List.of(new Startup(), new W1Gemm());
+    private static final List<Workload> WORKLOADS = List.of(new Startup(), new W1Gemm(),
+            W2W3Recurrent.lstm(), W2W3Recurrent.gru(), new W4Transformer(), new W5Generation());
 
     private BenchMain() {}
 

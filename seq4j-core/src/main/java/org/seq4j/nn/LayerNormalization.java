@@ -1,12 +1,12 @@
 package org.seq4j.nn;
 
+import org.seq4j.autograd.Normalization;
 import org.seq4j.autograd.Variable;
-import org.seq4j.tensor.Axes;
 import org.seq4j.tensor.Tensor;
 
 /**
  * Normalises the last axis (Ba et al. 2016): y = γ ⊙ (x − μ) / √(σ² + ε) + β with the biased variance. Keras'
- * default ε is 1e-3 (PyTorch's 1e-5).
+ * default ε is 1e-3 (PyTorch's 1e-5). One fused primitive ({@link Normalization#layerNorm}).
  */
 public final class LayerNormalization extends Layer {
 
@@ -42,17 +42,7 @@ public final class LayerNormalization extends Layer {
 
     @Override
     protected Masked forward(Masked input, Context ctx) {
-        Variable x = input.value();
-        Axes last = Axes.of(-1).keepDims();
-        Variable centred = x.sub(x.mean(last));                            // (..., D)
-        Variable variance = centred.square().mean(last);                   // (..., 1)
-        Variable y = centred.div(variance.add(config.epsilon()).sqrt());
-        if (gamma != null) {
-            y = y.mul(gamma);
-        }
-        if (beta != null) {
-            y = y.add(beta);
-        }
+        Variable y = Normalization.layerNorm(input.value(), gamma, beta, config.epsilon());   // (..., D)
         return input.with(y);
     }
 }

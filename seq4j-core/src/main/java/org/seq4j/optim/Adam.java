@@ -3,6 +3,7 @@ package org.seq4j.optim;
 import java.util.List;
 import org.seq4j.autograd.Variable;
 import org.seq4j.tensor.Tensor;
+import org.seq4j.tensor.Updates;
 
 /**
  * Keras Adam ("epsilon hat" form), with first and second moment slots m, v (and v̂ for AMSGrad), at step t:
@@ -54,6 +55,14 @@ public class Adam extends Optimizer {
         float b1 = config.beta1();
         float b2 = config.beta2();
         double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+        if (!config.amsgrad()) {
+            // the same formula in one pass (bit for bit: each operation rounds as below)
+            Updates.Adam r = Updates.adam(p, g, slot("momentum", index), slot("velocity", index), 1f - b1, 1f - b2,
+                    (float) alpha, config.epsilon());
+            setSlot("momentum", index, r.m());
+            setSlot("velocity", index, r.v());
+            return r.p();
+        }
         Tensor m = slot("momentum", index);
         m = m.add(g.sub(m).mul(1f - b1));
         setSlot("momentum", index, m);

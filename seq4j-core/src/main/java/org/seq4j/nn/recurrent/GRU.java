@@ -104,4 +104,11 @@ public final class GRU extends RecurrentLayer<HiddenState> {
     public GRU rebuild(String name, RnnOptions options, RandomGenerator rng) {
         return new GRU(config.name(name).options(options), rng);
     }
+
+    @Override
+    protected Recurrence.Result<HiddenState> runFused(Variable x, HiddenState initial, Tensor mask,
+                                                      DropoutMasks dropout) {
+        return FusedGru.applies(cell, mask, options(), dropout)
+                ? FusedGru.run(cell, x, initial, mask, options()) : null;
+    }
 }

@@ -111,4 +111,10 @@ public final class LSTM extends RecurrentLayer<LstmState> {
     public LSTM rebuild(String name, RnnOptions options, RandomGenerator rng) {
         return new LSTM(config.name(name).options(options), rng);
     }
+
+    @Override
+    protected Recurrence.Result<LstmState> runFused(Variable x, LstmState initial, Tensor mask,
+                                                    DropoutMasks dropout) {
+        return FusedLstm.applies(cell, mask, options(), dropout) ? FusedLstm.run(cell, x, initial, mask, options()) : null;
+    }
 }

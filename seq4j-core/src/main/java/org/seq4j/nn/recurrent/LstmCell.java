@@ -1,8 +1,10 @@
 package org.seq4j.nn.recurrent;
 
 import java.util.List;
+import org.seq4j.autograd.GradMode;
 import org.seq4j.autograd.Variable;
 import org.seq4j.nn.Activation;
+import org.seq4j.tensor.LstmStep;
 import org.seq4j.tensor.Tensor;
 
 /**
@@ -61,5 +63,24 @@ public record LstmCell(Variable kernel, Variable recurrentKernel, Variable bias,
         Variable c = f.mul(state.c()).add(i.mul(activation.apply(zs.get(2))));             // (B, u)
         Variable h = o.mul(activation.apply(c));                                           // (B, u)
         return new Step<>(h, new LstmState(h, c));
+    }
+
+    /**
+     * Without a graph to record (generation) and with the default activations, one fused step
+     * ({@link LstmStep}: GEMVs split over the threads by units, the gate kernel, no intermediate tensors);
+     * otherwise the composed step.
+     */
+    @Override
+    public Step<LstmState> step(Variable x, LstmState state) {
+        boolean graph = GradMode.isEnabled() && (x.requiresGrad() || kernel.requiresGrad()
+                || recurrentKernel.requiresGrad() || (bias != null && bias.requiresGrad())
+                || state.h().requiresGrad() || state.c().requiresGrad());
+        if (graph || activation != Activation.TANH || recurrentActivation != Activation.SIGMOID) {
+            return RecurrentCell.super.step(x, state);
+        }
+        LstmStep.Result r = LstmStep.step(x.value(), kernel.value(), recurrentKernel.value(),
+                bias == null ? null : bias.value(), state.h().value(), state.c().value());
+        Variable h = Variable.constant(r.h());                                             // (B, u)
+        return new Step<>(h, new LstmState(h, Variable.constant(r.c())));
     }
 }

@@ -63,13 +63,24 @@ public abstract class RecurrentLayer<S extends CellState> extends Layer {
         RnnOptions o = options();
         DropoutMasks dropout = DropoutMasks.draw(ctx, o.dropout(), o.recurrentDropout(), batch, cell.inputDim(),
                 cell.units(), cell.gates());
-        Recurrence.Result<S> r = Recurrence.run(cell, x, initial, mask, o, dropout);
+        Recurrence.Result<S> r = runFused(x, initial, mask, dropout);
+        if (r == null) {
+            r = Recurrence.run(cell, x, initial, mask, o, dropout);
+        }
         List<Masked> out = new ArrayList<>();
         out.add(o.returnSequences() ? new Masked(r.sequence(), mask) : Masked.of(r.last()));
         if (o.returnState()) {
             r.state().parts().forEach(p -> out.add(Masked.of(p)));
         }
         return out;
+    }
+
+    /**
+     * The whole-sequence primitive when this layer has one that computes exactly what {@link Recurrence#run}
+     * would (same activations, no dropout), else null for the composed per-step path.
+     */
+    protected Recurrence.Result<S> runFused(Variable x, S initial, Tensor mask, DropoutMasks dropout) {
+        return null;
     }
 
     private S initialState(List<Masked> inputs, int batch) {

@@ -10,22 +10,26 @@ public final class Kernels {
 
     private static final MathKernel SCALAR_MATH = new ScalarMath();
     private static final GemmKernel SCALAR_GEMM = new ScalarGemm();
+    private static final RnnKernel SCALAR_RNN = new ScalarRnn();
+    private static final NormKernel SCALAR_NORM = new ScalarNorm();
+    private static final UpdateKernel SCALAR_UPDATE = new ScalarUpdate();
     private static final Choice CHOICE = choose();
 
-    private record Choice(boolean simd, MathKernel math, GemmKernel gemm) {}
+    private record Choice(boolean simd, MathKernel math, GemmKernel gemm, RnnKernel rnn, NormKernel norm, UpdateKernel update) {}
 
     private Kernels() {}
 
     private static Choice choose() {
         if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true"))) {
-            return new Choice(false, SCALAR_MATH, SCALAR_GEMM);
+            return new Choice(false, SCALAR_MATH, SCALAR_GEMM, SCALAR_RNN, SCALAR_NORM, SCALAR_UPDATE);
         }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             System.err.println("seq4j: jdk.incubator.vector is not loaded (add --add-modules jdk.incubator.vector);"
                     + " using the scalar kernels");
-            return new Choice(false, SCALAR_MATH, SCALAR_GEMM);
+            return new Choice(false, SCALAR_MATH, SCALAR_GEMM, SCALAR_RNN, SCALAR_NORM, SCALAR_UPDATE);
         }
-        return new Choice(true, new VectorMath(), new VectorGemm());
+        return new Choice(true, new VectorMath(), new VectorGemm(), new VectorRnn(), new VectorNorm(),
+                new VectorUpdate());
     }
 
     /** True when the Vector API kernels are the ones in use. */
@@ -41,6 +45,18 @@ public final class Kernels {
         return CHOICE.gemm();
     }
 
+    public static RnnKernel rnn() {
+        return CHOICE.rnn();
+    }
+
+    public static NormKernel norm() {
+        return CHOICE.norm();
+    }
+
+    public static UpdateKernel update() {
+        return CHOICE.update();
+    }
+
     /** The scalar reference kernels, whatever the choice (for tests that compare the two). */
     public static MathKernel scalarMath() {
         return SCALAR_MATH;
@@ -48,5 +64,17 @@ public final class Kernels {
 
     public static GemmKernel scalarGemm() {
         return SCALAR_GEMM;
+    }
+
+    public static RnnKernel scalarRnn() {
+        return SCALAR_RNN;
+    }
+
+    public static NormKernel scalarNorm() {
+        return SCALAR_NORM;
+    }
+
+    public static UpdateKernel scalarUpdate() {
+        return SCALAR_UPDATE;
     }
 }

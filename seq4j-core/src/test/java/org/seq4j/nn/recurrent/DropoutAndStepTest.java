@@ -36,7 +36,8 @@ class DropoutAndStepTest {
                     .value().value();
             assertTrue(byHand(layer.cell(), x).allClose(expected, 0f, 1e-6f), layer.className());
             Tensor runner = Recurrence.run(layer.cell(), Variable.constant(x), layer.options()).sequence().value();
-            assertArrayEquals(expected.toArray(), runner.toArray(), layer.className());
+            // the layer may run the fused whole-sequence primitive, whose gate formulas round differently
+            assertTrue(runner.allClose(expected, 0f, 1e-6f), layer.className());
         }
     }
 
