@@ -48,6 +48,7 @@ public record SparseCategoricalCrossentropy(boolean fromLogits, Integer ignoreCl
             valid = validMask(ids);
             ids = replaceIgnored(ids);
         }
+        checkRange(ids, yPred);
         Variable loss;
         if (fromLogits) {
             loss = SoftmaxCrossEntropy.sparse(yPred, ids);
@@ -92,6 +93,19 @@ public record SparseCategoricalCrossentropy(boolean fromLogits, Integer ignoreCl
             }
         }
         return IntTensor.of(a, ids.shape().dims());
+    }
+
+    /** A class id outside [0, C) is a labelling error: name the loss, the position and the shapes. */
+    private static void checkRange(IntTensor ids, Variable yPred) {
+        int classes = yPred.shape().dim(-1);
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.getFlat(i);
+            if (id < 0 || id >= classes) {
+                throw new IllegalArgumentException("SparseCategoricalCrossentropy: label " + id + " at flat position "
+                        + i + " is outside [0, " + classes + ") (labels " + ids.shape() + ", predictions "
+                        + yPred.shape() + ")");
+            }
+        }
     }
 
     static int[] withTrailingOne(IntTensor ids) {
