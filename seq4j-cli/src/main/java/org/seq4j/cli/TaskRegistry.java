@@ -6,6 +6,8 @@ import java.util.Map;
 import org.seq4j.task.Task;
 import org.seq4j.task.classify.ClassifyTask;
 import org.seq4j.task.forecast.ForecastTask;
+import org.seq4j.task.lm.LmTask;
+import org.seq4j.task.tag.TagTask;
 
 /** The tasks the tool knows, by name. A new task is one line here: its {@link Task} implementation. */
 final class TaskRegistry {
@@ -14,7 +16,9 @@ final class TaskRegistry {
     static List<Task> tasks() {
         return List.of(
                 new ClassifyTask(),
-                new ForecastTask());
+                new ForecastTask(),
+                new LmTask(),
+                new TagTask());
     }
 
     static Map<String, Task> byName() {

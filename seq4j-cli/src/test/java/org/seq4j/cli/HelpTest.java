@@ -15,7 +15,10 @@ class HelpTest {
                 List.of("generate"), List.of("summary"), List.of("demo"),
                 List.of("train", "classify"), List.of("evaluate", "classify"), List.of("predict", "classify"),
                 List.of("summary", "classify"), List.of("train", "forecast"), List.of("evaluate", "forecast"),
-                List.of("predict", "forecast"), List.of("summary", "forecast"));
+                List.of("predict", "forecast"), List.of("summary", "forecast"),
+                List.of("train", "lm"), List.of("evaluate", "lm"), List.of("predict", "lm"), List.of("generate", "lm"),
+                List.of("summary", "lm"), List.of("train", "tag"), List.of("evaluate", "tag"), List.of("predict", "tag"),
+                List.of("summary", "tag"));
         for (List<String> c : commands) {
             String[] args = java.util.stream.Stream.concat(c.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
@@ -30,5 +33,14 @@ class HelpTest {
         CliRun r = CliRun.of("train", "forecast", "--help");
         assertTrue(r.out().contains("--window"), r.out());
         assertTrue(r.out().contains("(default: 24)"), r.out());
+    }
+
+    @Test
+    void lmAndTagHelpShowTheirOptionsWithDefaults() {
+        CliRun lm = CliRun.of("train", "lm", "--help");
+        assertTrue(lm.out().contains("--level") && lm.out().contains("--seq-len") && lm.out().contains("(default: 100)"),
+                lm.out());
+        CliRun tag = CliRun.of("train", "tag", "--help");
+        assertTrue(tag.out().contains("--column") && tag.out().contains("(default: upos)"), tag.out());
     }
 }

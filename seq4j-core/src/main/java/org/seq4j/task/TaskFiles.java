@@ -13,16 +13,13 @@ public final class TaskFiles {
     private TaskFiles() {
     }
 
-    /** Loads {@code dir}, failing with the file's name when it was not written by the {@code task} pipeline. */
-    public static ModelFile.Loaded load(Path dir, String task, String what) throws IOException {
-        ModelFile.Loaded loaded = ModelFile.load(dir);
-        Map<String, String> meta = loaded.metadata();
-        String found = meta.get(TASK);
-        if (!task.equals(found)) {
-            throw new IOException(dir.resolve("model.json") + ": not a " + what + " ("
-                    + (found == null ? "no task recorded" : "it holds a '" + found + "' model") + ")");
-        }
-        return loaded;
+    /**
+     * Loads {@code dir}, failing with one line naming it when it was not written by the {@code task} pipeline (the
+     * same check as {@link TaskModelDir#requireTask}, so every task's models are told apart alike).
+     */
+    public static ModelFile.Loaded load(Path dir, String task) throws IOException {
+        TaskModelDir.requireTask(dir, task);
+        return ModelFile.load(dir);
     }
 
     /** A required metadata entry, or an error naming the file. */

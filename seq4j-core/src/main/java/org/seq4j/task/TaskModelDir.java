@@ -45,14 +45,27 @@ public final class TaskModelDir {
         }
     }
 
-    /** The task that wrote the model in {@code dir}; an error naming the directory if it is no task model. */
+    /**
+     * The task that wrote the model in {@code dir}: from {@code task.json} (written by {@link #save}), or else from
+     * the {@code task} entry of {@code model.json}'s metadata (the lm and tag pipelines save through
+     * {@link org.seq4j.io.ModelFile} with {@link TaskFiles#TASK}); an error naming the directory if it is neither.
+     */
     public static String task(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException(dir + ": no such model directory");
         }
         Path f = dir.resolve(TASK_FILE);
-        if (!Files.isRegularFile(f) || !Files.isRegularFile(dir.resolve("model.json"))) {
-            throw new InvalidInputException(dir + ": not a seq4j task model (no " + TASK_FILE + " or model.json)");
+        Path model = dir.resolve("model.json");
+        if (!Files.isRegularFile(model)) {
+            throw new InvalidInputException(dir + ": not a seq4j task model (no model.json)");
+        }
+        if (!Files.isRegularFile(f)) {
+            String task = readJson(model).path("metadata").path(TaskFiles.TASK).asText("");
+            if (task.isEmpty()) {
+                throw new InvalidInputException(dir + ": not a seq4j task model (no " + TASK_FILE
+                        + " and no task in model.json)");
+            }
+            return task;
         }
         JsonNode root = readJson(f);
         String task = root.path("task").asText("");

@@ -45,6 +45,20 @@ class TaskModelDirTest {
     }
 
     @Test
+    void aPipelineModelRecordsItsTaskInTheMetadata(@TempDir Path dir) throws IOException {
+        Path m = dir.resolve("lm");
+        org.seq4j.io.ModelFile.save(m, model().network(), Map.of(), Map.of(TaskFiles.TASK, "lm"));
+        assertEquals("lm", TaskModelDir.task(m));
+        TaskModelDir.requireTask(m, "lm");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TaskFiles.load(m, "tag"));
+        assertTrue(e.getMessage().contains("a lm model, not a tag model"), e.getMessage());
+        Path plain = dir.resolve("plain");
+        model().save(plain);
+        assertTrue(assertThrows(InvalidInputException.class, () -> TaskModelDir.task(plain)).getMessage()
+                .contains("not a seq4j task model"));
+    }
+
+    @Test
     void aDirectoryWithoutATaskIsNamed(@TempDir Path dir) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TaskModelDir.task(dir));
         assertTrue(e.getMessage().startsWith(dir.toString()), e.getMessage());

@@ -136,7 +136,7 @@ public final class LanguageModel {
 
     /** A model saved by {@link #save}; a directory of another task or a broken tokenizer fails naming the file. */
     public static LanguageModel load(Path dir) throws IOException {
-        ModelFile.Loaded loaded = TaskFiles.load(dir, TASK, "language model");
+        ModelFile.Loaded loaded = TaskFiles.load(dir, TASK);
         Map<String, String> meta = loaded.metadata();
         Path json = dir.resolve("model.json");
         TextCodec codec = CodecJson.fromJson(TaskFiles.require(dir, meta, CODEC), json.toString());

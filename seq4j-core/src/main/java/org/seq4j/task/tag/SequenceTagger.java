@@ -199,7 +199,12 @@ public final class SequenceTagger {
 
     /** Writes the model directory atomically, with the vocabularies and tag set in its metadata. */
     public void save(Path dir) throws IOException {
-        Map<String, String> meta = new LinkedHashMap<>();
+        save(dir, Map.of());
+    }
+
+    /** {@link #save(Path)} with {@code extra} entries in the metadata (e.g. the tool's input format). */
+    public void save(Path dir, Map<String, String> extra) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>(extra);
         meta.put(TaskFiles.TASK, TASK);
         meta.put(ENCODER, encoder.toJson());
         ModelFile.save(dir, model.network(), Map.of(), meta);
@@ -207,7 +212,7 @@ public final class SequenceTagger {
 
     /** A tagger saved by {@link #save}; a directory of another task fails naming the file. */
     public static SequenceTagger load(Path dir) throws IOException {
-        ModelFile.Loaded loaded = TaskFiles.load(dir, TASK, "sequence tagger");
+        ModelFile.Loaded loaded = TaskFiles.load(dir, TASK);
         Path json = dir.resolve("model.json");
         TagEncoder encoder = TagEncoder.fromJson(TaskFiles.require(dir, loaded.metadata(), ENCODER), json.toString());
         if (!(loaded.network() instanceof Functional network)) {

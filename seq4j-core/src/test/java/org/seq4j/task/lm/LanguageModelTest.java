@@ -126,10 +126,10 @@ class LanguageModelTest {
     void aModelOfAnotherTaskIsRejectedNamingTheFile() throws IOException {
         Path other = dir.resolve("tagger-model");
         ModelFile.save(other, charLm.model().network(), Map.of(), Map.of("task", "tag"));
-        var e = assertThrows(IOException.class, () -> LanguageModel.load(other));
-        assertTrue(e.getMessage().contains(other.resolve("model.json").toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("'tag'"), e.getMessage());
-        assertThrows(IOException.class, () -> LanguageModel.load(dir.resolve("nowhere")));
+        var e = assertThrows(org.seq4j.task.InvalidInputException.class, () -> LanguageModel.load(other));
+        assertTrue(e.getMessage().startsWith(other.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("a tag model, not a lm model"), e.getMessage());
+        assertThrows(org.seq4j.task.InvalidInputException.class, () -> LanguageModel.load(dir.resolve("nowhere")));
     }
 
     @Test

@@ -131,8 +131,8 @@ class SequenceTaggerTest {
         assertEquals(TagColumn.XPOS, TagColumn.parse("xpos"));
         Path lm = dir.resolve("not-a-tagger");
         ModelFile.save(lm, tagger.model().network(), Map.of(), Map.of("task", "lm"));
-        var m = assertThrows(IOException.class, () -> SequenceTagger.load(lm));
-        assertTrue(m.getMessage().contains(lm.resolve("model.json").toString()), m.getMessage());
+        var m = assertThrows(org.seq4j.task.InvalidInputException.class, () -> SequenceTagger.load(lm));
+        assertTrue(m.getMessage().startsWith(lm.toString()) && m.getMessage().contains("a lm model"), m.getMessage());
     }
 
     @Test
