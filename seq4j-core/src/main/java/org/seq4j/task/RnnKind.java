@@ -1,4 +1,4 @@
 package org.seq4j.task;
 
 /** The recurrent cell a task's network is built from. */
-public enum RnnKind { LSTM, GRU }
+public enum RnnKind { RNN, LSTM, GRU }

@@ -14,6 +14,7 @@ import org.seq4j.nn.recurrent.CellState;
 import org.seq4j.nn.recurrent.GRU;
 import org.seq4j.nn.recurrent.LSTM;
 import org.seq4j.nn.recurrent.RecurrentLayer;
+import org.seq4j.nn.recurrent.SimpleRNN;
 import org.seq4j.tensor.IntTensor;
 import org.seq4j.tensor.Shape;
 
@@ -33,6 +34,7 @@ final class LmNetwork {
         for (int l = 0; l < spec.layers(); l++) {
             String name = "rnn_" + l;
             layers.add(switch (spec.cell()) {
+                case RNN -> new SimpleRNN(SimpleRNN.Config.of(in, spec.hidden()).name(name).returnSequences(true), rng);
                 case LSTM -> new LSTM(LSTM.Config.of(in, spec.hidden()).name(name).returnSequences(true), rng);
                 case GRU -> new GRU(GRU.Config.of(in, spec.hidden()).name(name).returnSequences(true), rng);
             });

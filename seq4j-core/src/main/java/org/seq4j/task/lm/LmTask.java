@@ -51,7 +51,7 @@ public final class LmTask implements Task {
                 o.add(TaskOption.value("--level", "char|word|bpe", lower(d.level()), "what a token is"));
                 o.add(TaskOption.value("--vocab-size", "N", "" + d.vocabSize(), "word: the most frequent words "
                         + "kept (others <unk>); bpe: the trained vocabulary size"));
-                o.add(TaskOption.value("--arch", "lstm|gru", lower(s.cell()), "recurrent layer type"));
+                o.add(TaskOption.value("--arch", "rnn|lstm|gru", lower(s.cell()), "recurrent layer type"));
                 o.add(TaskOption.value("--layers", "N", "" + s.layers(), "stacked recurrent layers"));
                 o.add(TaskOption.value("--embed", "N", "" + s.embed(), "token embedding width"));
                 o.add(TaskOption.value("--hidden", "N", "" + s.hidden(), "recurrent units"));

@@ -27,6 +27,7 @@ import org.seq4j.nn.recurrent.Bidirectional;
 import org.seq4j.nn.recurrent.GRU;
 import org.seq4j.nn.recurrent.LSTM;
 import org.seq4j.nn.recurrent.RecurrentLayer;
+import org.seq4j.nn.recurrent.SimpleRNN;
 import org.seq4j.optim.Clipping;
 import org.seq4j.task.TaskFiles;
 import org.seq4j.task.TrainingClock;
@@ -103,6 +104,7 @@ public final class SequenceTagger {
             x = new Dropout(Dropout.Config.of(spec.dropout())).on(x);
         }
         RecurrentLayer<?> rnn = switch (spec.cell()) {
+            case RNN -> new SimpleRNN(SimpleRNN.Config.of(width, spec.hidden()).returnSequences(true), rng);
             case LSTM -> new LSTM(LSTM.Config.of(width, spec.hidden()).returnSequences(true), rng);
             case GRU -> new GRU(GRU.Config.of(width, spec.hidden()).returnSequences(true), rng);
         };

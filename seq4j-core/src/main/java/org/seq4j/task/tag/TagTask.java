@@ -51,7 +51,7 @@ public final class TagTask implements Task {
             o.add(TaskOption.value("--format", "conllu|bio|iob2", "conllu", "input files: CoNLL-U, token<TAB>tag "
                     + "BIO (WNUT-17), or index<TAB>token<TAB>tag (Universal NER)"));
             o.add(TaskOption.value("--column", "upos|xpos|deprel|feats", "upos", "the CoNLL-U column to predict"));
-            o.add(TaskOption.value("--arch", "lstm|gru", lower(s.cell()), "recurrent layer type (run both ways)"));
+            o.add(TaskOption.value("--arch", "rnn|lstm|gru", lower(s.cell()), "recurrent layer type (run both ways)"));
             o.add(TaskOption.value("--embed", "N", "" + s.embed(), "word embedding width"));
             o.add(TaskOption.value("--hidden", "N", "" + s.hidden(), "recurrent units per direction"));
             o.add(TaskOption.value("--dropout", "RATE", "" + s.dropout(), "dropout on embeddings and RNN outputs"));
