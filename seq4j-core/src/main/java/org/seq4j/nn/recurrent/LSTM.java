@@ -16,7 +16,8 @@ import org.seq4j.tensor.Tensor;
 public final class LSTM extends RecurrentLayer<LstmState> {
 
     public record Config(String name, int inputDim, int units, Activation activation,
-                         Activation recurrentActivation, boolean useBias, boolean unitForgetBias, RnnOptions options) {
+                         Activation recurrentActivation, boolean useBias, boolean unitForgetBias, RnnOptions options)
+            implements RnnConfig<Config> {
 
         /** Keras' defaults: tanh, sigmoid, bias, unit forget bias, last output only. */
         public static Config of(int inputDim, int units) {
@@ -46,26 +47,6 @@ public final class LSTM extends RecurrentLayer<LstmState> {
 
         public Config options(RnnOptions v) {
             return new Config(name, inputDim, units, activation, recurrentActivation, useBias, unitForgetBias, v);
-        }
-
-        public Config returnSequences(boolean v) {
-            return options(options.returnSequences(v));
-        }
-
-        public Config returnState(boolean v) {
-            return options(options.returnState(v));
-        }
-
-        public Config goBackwards(boolean v) {
-            return options(options.goBackwards(v));
-        }
-
-        public Config dropout(float v) {
-            return options(options.dropout(v));
-        }
-
-        public Config recurrentDropout(float v) {
-            return options(options.recurrentDropout(v));
         }
     }
 

@@ -15,7 +15,8 @@ import org.seq4j.tensor.Tensor;
 public final class SimpleRNN extends RecurrentLayer<HiddenState> {
 
     public record Config(String name, int inputDim, int units, Activation activation, boolean useBias,
-                         RnnOptions options) {
+                         RnnOptions options)
+            implements RnnConfig<Config> {
 
         /** Keras' defaults: tanh, bias, last output only. */
         public static Config of(int inputDim, int units) {
@@ -36,26 +37,6 @@ public final class SimpleRNN extends RecurrentLayer<HiddenState> {
 
         public Config options(RnnOptions v) {
             return new Config(name, inputDim, units, activation, useBias, v);
-        }
-
-        public Config returnSequences(boolean v) {
-            return options(options.returnSequences(v));
-        }
-
-        public Config returnState(boolean v) {
-            return options(options.returnState(v));
-        }
-
-        public Config goBackwards(boolean v) {
-            return options(options.goBackwards(v));
-        }
-
-        public Config dropout(float v) {
-            return options(options.dropout(v));
-        }
-
-        public Config recurrentDropout(float v) {
-            return options(options.recurrentDropout(v));
         }
     }
 
