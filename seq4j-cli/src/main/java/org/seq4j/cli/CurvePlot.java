@@ -16,6 +16,9 @@ import org.seq4j.train.History;
  * validation per epoch. Written to a temporary file and moved into place, so a failure leaves nothing behind.
  */
 final class CurvePlot {
+    /** Log entries that are not metrics of the model: the learning rate, the clock, the epoch counter. */
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("lr", "seconds", "epoch");
+
     private CurvePlot() {}
 
     static void write(History history, Path png) throws IOException {
@@ -23,7 +26,7 @@ final class CurvePlot {
         List<XYChart> charts = new ArrayList<>();
         charts.add(chart(history, "loss"));
         history.last().keySet().stream()
-                .filter(k -> !k.equals("loss") && !k.startsWith("val_") && !k.equals("lr"))
+                .filter(k -> !k.equals("loss") && !k.startsWith("val_") && !BOOKKEEPING.contains(k))
                 .findFirst().ifPresent(metric -> charts.add(chart(history, metric)));
         Path abs = png.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp" + System.nanoTime() + ".png");
