@@ -30,7 +30,7 @@ class BpeMergerTest {
 
     @Test
     void agreeOnEveryPieceOfTheReferenceTexts() throws IOException {
-        for (JsonNode c : Gpt2ParityTest.readCases(SharedPaths.textRef("gpt2_bpe.jsonl"))) {
+        for (JsonNode c : org.seq4j.text.TextFixtures.readLines(SharedPaths.textRef("gpt2_bpe.jsonl"))) {
             String text = c.get("text").asText();
             Gpt2PreTokenizer.split(text).forEach(BpeMergerTest::assertSame);
             assertSame(text); // the whole text as one piece, spaces and all

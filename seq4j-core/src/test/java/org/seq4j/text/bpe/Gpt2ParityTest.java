@@ -1,18 +1,15 @@
 package org.seq4j.text.bpe;
 
 import org.seq4j.fixtures.SharedPaths;
+import org.seq4j.text.TextFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +51,7 @@ class Gpt2ParityTest {
     }
 
     private static Stream<JsonNode> cases() throws IOException {
-        List<JsonNode> cases = readCases(SharedPaths.textRef("gpt2_bpe.jsonl"));
+        List<JsonNode> cases = TextFixtures.readLines(SharedPaths.textRef("gpt2_bpe.jsonl"));
         assertFalse(cases.isEmpty(), "no GPT-2 reference cases");
         return cases.stream();
     }
@@ -62,7 +59,7 @@ class Gpt2ParityTest {
     private static void check(BpeTokenizer tokenizer, JsonNode c) {
         String text = c.get("text").asText();
         int[] ids = tokenizer.encode(text);
-        assertArrayEquals(ints(c.get("ids")), ids, "ids of " + text);
+        assertArrayEquals(TextFixtures.ints(c.get("ids")), ids, "ids of " + text);
         for (int i = 0; i < ids.length; i++) {
             assertEquals(c.get("tokens").get(i).asText(), tokenizer.token(ids[i]), "token " + i);
         }
@@ -70,29 +67,8 @@ class Gpt2ParityTest {
         String decoded = c.path("roundtrip").asBoolean(true) ? tokenizer.decode(ids) : tokenizer.decodeSkippingSpecial(ids);
         assertEquals(c.get("decoded").asText(), decoded);
         if (c.has("ids_no_special")) {
-            assertArrayEquals(ints(c.get("ids_no_special")), tokenizer.encodeOrdinary(text));
+            assertArrayEquals(TextFixtures.ints(c.get("ids_no_special")), tokenizer.encodeOrdinary(text));
         }
-    }
-
-    static List<JsonNode> readCases(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> cases = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    cases.add(json.readTree(line));
-                }
-            }
-        }
-        return cases;
-    }
-
-    static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
     }
 
     private static String name(JsonNode c) {

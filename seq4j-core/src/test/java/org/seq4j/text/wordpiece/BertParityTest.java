@@ -1,15 +1,13 @@
 package org.seq4j.text.wordpiece;
 
 import org.seq4j.fixtures.SharedPaths;
+import org.seq4j.text.TextFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ class BertParityTest {
     }
 
     private static Stream<JsonNode> cases() throws IOException {
-        List<JsonNode> cases = readCases(SharedPaths.textRef("bert_wordpiece.jsonl"));
+        List<JsonNode> cases = TextFixtures.readLines(SharedPaths.textRef("bert_wordpiece.jsonl"));
         assertFalse(cases.isEmpty(), "no WordPiece reference cases");
         return cases.stream();
     }
@@ -59,37 +57,16 @@ class BertParityTest {
         BertEncoding e = c.has("text_pair")
                 ? tokenizer.encodePair(text, c.get("text_pair").asText(), options)
                 : tokenizer.encode(text, options);
-        assertArrayEquals(ints(c.get("ids")), e.ids(), () -> "ids, tokens " + e.tokens());
+        assertArrayEquals(TextFixtures.ints(c.get("ids")), e.ids(), () -> "ids, tokens " + e.tokens());
         List<String> tokens = new ArrayList<>();
         c.get("tokens").forEach(t -> tokens.add(t.asText()));
         assertEquals(tokens, e.tokens());
-        assertArrayEquals(ints(c.get("type_ids")), e.typeIds(), "type ids");
-        assertArrayEquals(ints(c.get("attention_mask")), e.attentionMask(), "attention mask");
-        assertArrayEquals(ints(c.get("special_tokens_mask")), e.specialTokensMask(), "special tokens mask");
+        assertArrayEquals(TextFixtures.ints(c.get("type_ids")), e.typeIds(), "type ids");
+        assertArrayEquals(TextFixtures.ints(c.get("attention_mask")), e.attentionMask(), "attention mask");
+        assertArrayEquals(TextFixtures.ints(c.get("special_tokens_mask")), e.specialTokensMask(), "special tokens mask");
         assertEquals(c.get("truncated").asBoolean(), e.truncated(), "truncated");
         assertEquals(c.get("untruncated_length").asInt(), e.untruncatedLength(), "untruncated length");
         assertEquals(c.get("decoded").asText(), tokenizer.decode(e.ids()), "decoded");
-    }
-
-    static List<JsonNode> readCases(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> cases = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    cases.add(json.readTree(line));
-                }
-            }
-        }
-        return cases;
-    }
-
-    static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
     }
 
     private static String name(JsonNode c) {
