@@ -3,113 +3,181 @@ package org.seq4j.tensor;
 import static org.seq4j.tensor.kernel.Transpose.NO;
 import static org.seq4j.tensor.kernel.Transpose.YES;
 
-import org.seq4j.tensor.kernel.BinaryOp;
+import java.util.Arrays;
 import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
 import org.seq4j.tensor.kernel.RnnKernel;
 
 /**
  * A whole GRU sequence (reset after: the CuDNN/PyTorch form), forward and backward through time, laid out as
- * {@link LstmSequence}: per step one GEMM h_{s−1}·U (B, u)·(u, 3u) and the fused gate kernel; backward one GEMM
- * dhu_s·Uᵀ per step, dU = Σ h_{s−1}ᵀ·dhu_s as one GEMM and db' = Σ dhu_s at the end. Masks as in
- * {@link LstmSequence}.
+ * {@link LstmSequence}:
+ * <pre>
+ *   xw = x·W + b                     one (B·T, F)·(F, 3u) GEMM before the recurrence
+ *   per step: hu = h'·U              one (B, u)·(u, 3u) GEMM, then the fused gate kernel (which adds b')
+ *   backward per step: dh' += dhu·Uᵀ one GEMM; then dU = Σ h'ᵀ·dhu, db' = Σ dhu, dW = xᵀ·dxw, db = Σ dxw,
+ *                                    dx = dxw·Wᵀ
+ * </pre>
+ * Masks, processing order and the one-shot backward as in {@link LstmSequence}.
  */
 public final class GruSequence {
     private GruSequence() {}
 
-    /** The (T, B, 4u) activations [z, r, n, hu_n + b'_n] and h for s = 0..T (row 0 the initial state). */
-    public record Saved(int steps, int batch, int units, Tensor recurrentKernel, float[] acts, float[] hs,
-                        boolean[] keep, boolean reverse) {}
-
-    /** output (T, B, u): h after each processed step. */
+    /** output (B, T, u): h after each processed step. */
     public record Forward(Tensor output, Saved saved) {}
 
-    /** bias is null when the forward had none. */
-    public record Grads(Tensor xw, Tensor recurrentKernel, Tensor bias, Tensor h0) {}
+    /** A bias gradient is null when the forward had no such bias. */
+    public record Grads(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor inputBias, Tensor recurrentBias,
+                        Tensor h0) {}
 
-    /** xw (T, B, 3u) = x·W + b, time-major; recurrentKernel (u, 3u); bias b' (3u) or null; h0 (B, u). */
-    public static Forward forward(Tensor xw, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor mask,
-                                  boolean reverse) {
-        int t = xw.dim(0);
-        int b = xw.dim(1);
+    /**
+     * x (B, T, F); kernel W (F, 3u); recurrentKernel U (u, 3u); inputBias b and recurrentBias b' (3u) or null;
+     * h0 (B, u); mask (B, T) or null.
+     */
+    public static Forward forward(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor inputBias,
+                                  Tensor recurrentBias, Tensor h0, Tensor mask, boolean reverse, BufferPool pool) {
+        Tensor xc = InputProjection.rows(x);
+        int b = xc.dim(0);
+        int t = xc.dim(1);
         int u = recurrentKernel.dim(0);
-        Tensor x = xw.contiguous();
         Tensor w = recurrentKernel.contiguous();
-        float[] bv = bias == null ? new float[3 * u] : bias.contiguous().toArray();
-        boolean[] keep = LstmSequence.keep(mask, t, b, reverse);
-        int bu = b * u;
-        float[] hs = new float[(t + 1) * bu];                                      // (T + 1, B, u)
-        float[] acts = new float[t * b * 4 * u];                                   // (T, B, 4u)
+        float[] bv = recurrentBias == null ? new float[3 * u] : recurrentBias.contiguous().toArray();
+        boolean[] keep = InputProjection.keep(mask, b, t);
+        float[] xw = InputProjection.forward(xc, kernel, inputBias, pool);         // (B, T, 3u)
+        float[] acts = pool.take(b * t * 4 * u);                                   // (B, T, 4u)
+        float[] hPrev = pool.take(b * t * u);                                      // (B, T, u): h entering each time
+        float[] out = new float[b * t * u];                                        // (B, T, u)
         float[] hu = new float[b * 3 * u];                                         // (B, 3u), reused every step
-        System.arraycopy(h0.contiguous().toArray(), 0, hs, 0, bu);
+        int first = reverse ? t - 1 : 0;
+        float[] h0a = h0.contiguous().toArray();
+        for (int r = 0; r < b; r++) {
+            System.arraycopy(h0a, r * u, hPrev, (r * t + first) * u, u);
+        }
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
         for (int s = 0; s < t; s++) {
             int step = s;
             int time = reverse ? t - 1 - s : s;
+            int next = reverse ? time - 1 : time + 1;
+            boolean last = s == t - 1;
             BatchRows.split(b, (long) b * 3 * u * u, (r0, r1) -> {
-                gemm.sgemm(NO, NO, r1 - r0, 3 * u, u, 1f, hs, (step * b + r0) * u, u, w.data, w.offset, 3 * u,
-                        0f, hu, r0 * 3 * u, 3 * u);
+                gemm.sgemm(NO, NO, r1 - r0, 3 * u, u, 1f, hPrev, (r0 * t + time) * u, t * u, w.data, w.offset,
+                        3 * u, 0f, hu, r0 * 3 * u, 3 * u);
                 for (int r = r0; r < r1; r++) {
-                    int row = step * b + r;
+                    int row = r * t + time;
+                    int outRow = (r * t + step) * u;
+                    // h goes to the next step's entering slot; after the last step only into the output
+                    float[] hDst = last ? out : hPrev;
+                    int hOff = last ? outRow : (r * t + next) * u;
                     if (keep == null || keep[row]) {
-                        k.gruForward(x.data, x.offset + (time * b + r) * 3 * u, hu, r * 3 * u, bv, 0, hs, row * u,
-                                acts, row * 4 * u, hs, row * u + bu, u);
+                        k.gruForward(xw, row * 3 * u, hu, r * 3 * u, bv, 0, hPrev, row * u, acts, row * 4 * u, hDst,
+                                hOff, u);
                     } else {
-                        System.arraycopy(hs, row * u, hs, row * u + bu, u);
+                        System.arraycopy(hPrev, row * u, hDst, hOff, u);
+                    }
+                    if (!last) {
+                        System.arraycopy(hDst, hOff, out, outRow, u);
                     }
                 }
             });
         }
-        float[] out = new float[t * bu];
-        System.arraycopy(hs, bu, out, 0, t * bu);
-        return new Forward(Tensor.wrap(out, Shape.of(t, b, u)), new Saved(t, b, u, w, acts, hs, keep, reverse));
+        pool.recycle(xw);                                                          // backward needs only acts
+        Saved saved = new Saved(b, t, u, xc, kernel, w, acts, hPrev, keep, reverse, pool);
+        return new Forward(Tensor.wrap(out, Shape.of(b, t, u)), saved);
     }
 
-    /** g (T, B, u): the gradient of {@link Forward#output}. */
-    public static Grads backward(Saved sv, Tensor g, boolean withBias) {
-        int t = sv.steps();
-        int b = sv.batch();
-        int u = sv.units();
-        int bu = b * u;
+    /** g (B, T, u): the gradient of {@link Forward#output}. Recycles the saved buffers. */
+    public static Grads backward(Saved sv, Tensor g, boolean withInputBias, boolean withRecurrentBias) {
+        sv.claim();
+        int b = sv.batch;
+        int t = sv.steps;
+        int u = sv.units;
         Tensor gc = g.contiguous();
-        Tensor w = sv.recurrentKernel();
-        float[] dxw = new float[t * b * 3 * u];                                    // (T, B, 3u)
-        float[] dhu = new float[t * b * 3 * u];                                    // (T, B, 3u)
-        float[] dh = new float[bu];
-        float[] dhNext = new float[bu];
+        Tensor w = sv.recurrentKernel;
+        float[] dxw = sv.pool.take(b * t * 3 * u);                                 // (B, T, 3u)
+        float[] dhu = sv.pool.take(b * t * 3 * u);                                 // (B, T, 3u)
+        float[] dh = new float[b * u];
+        float[] dhNext = new float[b * u];
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
-        boolean[] keep = sv.keep();
+        boolean[] keep = sv.keep;
         for (int s = t - 1; s >= 0; s--) {
             int step = s;
+            int time = sv.reverse ? t - 1 - s : s;
             BatchRows.split(b, (long) b * 3 * u * u, (r0, r1) -> {
-                Kernels.math().binary(BinaryOp.ADD, gc.data, gc.offset + step * bu + r0 * u, dhNext, r0 * u,
-                        dh, r0 * u, (r1 - r0) * u);
                 for (int r = r0; r < r1; r++) {
-                    int row = step * b + r;
+                    Kernels.math().axpy(1f, gc.data, gc.offset + (r * t + step) * u, dhNext, r * u, u);
+                }
+                System.arraycopy(dhNext, r0 * u, dh, r0 * u, (r1 - r0) * u);
+                for (int r = r0; r < r1; r++) {
+                    int row = r * t + time;
                     if (keep == null || keep[row]) {
-                        k.gruBackward(sv.acts(), row * 4 * u, sv.hs(), row * u, dh, r * u, dxw, row * 3 * u,
-                                dhu, row * 3 * u, dhNext, r * u, u);
+                        k.gruBackward(sv.acts, row * 4 * u, sv.hPrev, row * u, dh, r * u, dxw, row * 3 * u, dhu,
+                                row * 3 * u, dhNext, r * u, u);
                     } else {
+                        Arrays.fill(dxw, row * 3 * u, (row + 1) * 3 * u, 0f);
+                        Arrays.fill(dhu, row * 3 * u, (row + 1) * 3 * u, 0f);
                         System.arraycopy(dh, r * u, dhNext, r * u, u);
                     }
                 }
-                gemm.sgemm(NO, YES, r1 - r0, u, 3 * u, 1f, dhu, (step * b + r0) * 3 * u, 3 * u, w.data, w.offset,
-                        3 * u, 1f, dhNext, r0 * u, u);
+                gemm.sgemm(NO, YES, r1 - r0, u, 3 * u, 1f, dhu, (r0 * t + time) * 3 * u, t * 3 * u, w.data,
+                        w.offset, 3 * u, 1f, dhNext, r0 * u, u);
             });
         }
-        float[] dw = new float[u * 3 * u];
-        gemm.sgemm(YES, NO, u, 3 * u, t * b, 1f, sv.hs(), 0, u, dhu, 0, 3 * u, 0f, dw, 0, 3 * u);
-        Tensor db = null;
-        if (withBias) {
-            float[] sum = new float[3 * u];
-            for (int row = 0; row < t * b; row++) {
-                Kernels.math().axpy(1f, dhu, row * 3 * u, sum, 0, 3 * u);
-            }
-            db = Tensor.wrap(sum, Shape.of(3 * u));
+        int rows = b * t;
+        int width = 3 * u;
+        Tensor dU = InputProjection.weightGrad(sv.hPrev, 0, u, dhu, rows, width);
+        Tensor dbRec = withRecurrentBias ? InputProjection.biasGrad(dhu, rows, width) : null;
+        Tensor dW = InputProjection.weightGrad(sv.x.data, sv.x.offset, sv.x.dim(2), dxw, rows, width);
+        Tensor dbIn = withInputBias ? InputProjection.biasGrad(dxw, rows, width) : null;
+        Tensor dx = InputProjection.inputGrad(dxw, sv.x, sv.kernel);
+        sv.pool.recycle(dxw, dhu);
+        sv.release();
+        return new Grads(dx, dW, dU, dbIn, dbRec, Tensor.wrap(dhNext, Shape.of(b, u)));
+    }
+
+    /** What backward reads: x, the weights, the (B, T, 4u) activations and h entering each time step. */
+    public static final class Saved {
+        final int batch;
+        final int steps;
+        final int units;
+        final Tensor x;
+        final Tensor kernel;
+        final Tensor recurrentKernel;
+        final float[] acts;
+        final float[] hPrev;
+        final boolean[] keep;
+        final boolean reverse;
+        final BufferPool pool;
+        private boolean released;
+
+        Saved(int batch, int steps, int units, Tensor x, Tensor kernel, Tensor recurrentKernel, float[] acts,
+              float[] hPrev, boolean[] keep, boolean reverse, BufferPool pool) {
+            this.batch = batch;
+            this.steps = steps;
+            this.units = units;
+            this.x = x;
+            this.kernel = kernel;
+            this.recurrentKernel = recurrentKernel;
+            this.acts = acts;
+            this.hPrev = hPrev;
+            this.keep = keep;
+            this.reverse = reverse;
+            this.pool = pool;
         }
-        return new Grads(Tensor.wrap(LstmSequence.timeOrder(dxw, t, b * 3 * u, sv.reverse()), Shape.of(t, b, 3 * u)),
-                Tensor.wrap(dw, Shape.of(u, 3 * u)), db, Tensor.wrap(dhNext, Shape.of(b, u)));
+
+        synchronized void claim() {
+            if (released) {
+                throw new IllegalStateException("gru_sequence: backward through this graph a second time; its saved"
+                        + " activations were freed by the first (run the forward again)");
+            }
+        }
+
+        /** Hands the pooled buffers back (after backward, or at once when no backward will come). */
+        public synchronized void release() {
+            if (!released) {
+                released = true;
+                pool.recycle(acts, hPrev);
+            }
+        }
     }
 }

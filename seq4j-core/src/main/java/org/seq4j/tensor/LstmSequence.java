@@ -3,165 +3,213 @@ package org.seq4j.tensor;
 import static org.seq4j.tensor.kernel.Transpose.NO;
 import static org.seq4j.tensor.kernel.Transpose.YES;
 
-import org.seq4j.tensor.kernel.BinaryOp;
+import java.util.Arrays;
 import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
 import org.seq4j.tensor.kernel.RnnKernel;
 
 /**
- * A whole LSTM sequence, forward and backward through time, on time-major buffers (the math of
- * {@link org.seq4j.tensor.kernel.RnnKernel}). Per step: one GEMM h_{s−1}·U (B, u)·(u, 4u) into the step's slot of
- * the saved activations, then the fused gate kernel row by row. Backward: per step the gate kernel and one GEMM
- * dz_s·Uᵀ for the gradient reaching h_{s−1}; dU = Σ_s h_{s−1}ᵀ·dz_s as ONE (u, T·B)·(T·B, 4u) GEMM at the end,
- * which is why h and dz are kept time-major and contiguous. Each step is split over the threads by batch rows
- * ({@link BatchRows}).
+ * A whole LSTM sequence, forward and backward through time (the math of {@link RnnKernel}), from x itself:
+ * <pre>
+ *   xw = x·W                         one (B·T, F)·(F, 4u) GEMM before the recurrence
+ *   per step: z = h'·U + b           one (B, u)·(u, 4u) GEMM, then the fused gate kernel row by row
+ *   backward per step: dh' = dz·Uᵀ   one GEMM; then dU = Σ h'ᵀ·dz, dW = xᵀ·dz, dx = dz·Wᵀ as one GEMM each
+ * </pre>
+ * Buffers are batch-major with rows indexed by time, (B, T, ·), so x is read in place and the three gradient GEMMs
+ * run over all B·T rows at once; a step reads its rows with a stride. Each step is split over the threads by batch
+ * rows ({@link BatchRows}). The saved activations and the gradient scratch come from the caller's {@link BufferPool}
+ * and go back to it after backward, which can therefore run once (as PyTorch frees a graph's saved tensors).
  *
- * <p>Steps run in processing order s (time T−1−s with {@code reverse}). A row whose mask is 0 at a step carries
- * h and c unchanged (its output is the carried h) and passes its gradients straight through.
+ * <p>Steps run in processing order s (time T−1−s with {@code reverse}); the output lists h in that order. A row
+ * whose mask is 0 at a step carries h and c unchanged and passes its gradients straight through.
  */
 public final class LstmSequence {
     private LstmSequence() {}
 
-    /** What backward reads: the (T, B, 4u) activations, h and c for s = 0..T (row 0 the initial state). */
-    public record Saved(int steps, int batch, int units, Tensor recurrentKernel, float[] acts, float[] hs, float[] cs,
-                        boolean[] keep, boolean reverse) {}
-
-    /** output (T + 1, B, u): h after each processed step, then the final c. */
+    /** output (B, T + 1, u): h after each processed step, then the final c. */
     public record Forward(Tensor output, Saved saved) {}
 
     /** bias is null when the forward had none. */
-    public record Grads(Tensor xw, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0) {}
+    public record Grads(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0) {}
 
     /**
-     * xw (T, B, 4u) = x·W, time-major; recurrentKernel (u, 4u); bias (4u) or null, added here (each step's GEMM
-     * accumulates onto it) rather than as a (T, B, 4u) temporary; h0, c0 (B, u); mask (B, T) or null.
+     * x (B, T, F); kernel W (F, 4u); recurrentKernel U (u, 4u); bias (4u) or null; h0, c0 (B, u); mask (B, T) or
+     * null.
      */
-    public static Forward forward(Tensor xw, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0,
-                                  Tensor mask, boolean reverse) {
-        int t = xw.dim(0);
-        int b = xw.dim(1);
+    public static Forward forward(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor h0, Tensor c0,
+                                  Tensor mask, boolean reverse, BufferPool pool) {
+        Tensor xc = InputProjection.rows(x);
+        int b = xc.dim(0);
+        int t = xc.dim(1);
         int u = recurrentKernel.dim(0);
-        Tensor x = xw.contiguous();
+        int g = 4 * u;
         Tensor w = recurrentKernel.contiguous();
-        boolean[] keep = keep(mask, t, b, reverse);
         float[] bv = bias == null ? null : bias.contiguous().toArray();
-        int bu = b * u;
-        float[] hs = new float[(t + 1) * bu];                                      // (T + 1, B, u)
-        float[] cs = new float[(t + 1) * bu];                                      // (T + 1, B, u)
-        float[] acts = new float[t * b * 4 * u];                                   // (T, B, 4u)
-        System.arraycopy(h0.contiguous().toArray(), 0, hs, 0, bu);
-        System.arraycopy(c0.contiguous().toArray(), 0, cs, 0, bu);
+        boolean[] keep = InputProjection.keep(mask, b, t);
+        float[] acts = InputProjection.forward(xc, kernel, null, pool);             // (B, T, 4u): x·W, then activations
+        float[] hPrev = pool.take(b * t * u);                                       // (B, T, u): h entering each time
+        float[] cPrev = pool.take(b * t * u);                                       // (B, T, u)
+        float[] out = new float[b * (t + 1) * u];                                   // (B, T + 1, u)
+        float[] z = new float[b * g];                                               // (B, 4u): one step's h'·U + b
+        int first = reverse ? t - 1 : 0;
+        float[] h0a = h0.contiguous().toArray();
+        float[] c0a = c0.contiguous().toArray();
+        for (int r = 0; r < b; r++) {
+            System.arraycopy(h0a, r * u, hPrev, (r * t + first) * u, u);
+            System.arraycopy(c0a, r * u, cPrev, (r * t + first) * u, u);
+        }
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
         for (int s = 0; s < t; s++) {
             int step = s;
             int time = reverse ? t - 1 - s : s;
-            BatchRows.split(b, (long) b * 4 * u * u, (r0, r1) -> {
+            int next = reverse ? time - 1 : time + 1;
+            boolean last = s == t - 1;
+            BatchRows.split(b, (long) b * g * u, (r0, r1) -> {
                 if (bv != null) {
                     for (int r = r0; r < r1; r++) {
-                        System.arraycopy(bv, 0, acts, (step * b + r) * 4 * u, 4 * u);
+                        System.arraycopy(bv, 0, z, r * g, g);
                     }
                 }
-                gemm.sgemm(NO, NO, r1 - r0, 4 * u, u, 1f, hs, (step * b + r0) * u, u, w.data, w.offset, 4 * u,
-                        bv == null ? 0f : 1f, acts, (step * b + r0) * 4 * u, 4 * u);
+                gemm.sgemm(NO, NO, r1 - r0, g, u, 1f, hPrev, (r0 * t + time) * u, t * u, w.data, w.offset, g,
+                        bv == null ? 0f : 1f, z, r0 * g, g);
                 for (int r = r0; r < r1; r++) {
-                    int row = step * b + r;
+                    int row = r * t + time;
+                    int outRow = (r * (t + 1) + step) * u;
+                    // h and c go to the next step's entering slot; after the last step into the output
+                    float[] hDst = last ? out : hPrev;
+                    int hOff = last ? outRow : (r * t + next) * u;
+                    float[] cDst = last ? out : cPrev;
+                    int cOff = last ? (r * (t + 1) + t) * u : (r * t + next) * u;
                     if (keep == null || keep[row]) {
-                        k.lstmForward(x.data, x.offset + (time * b + r) * 4 * u, acts, row * 4 * u, cs, row * u,
-                                cs, row * u + bu, hs, row * u + bu, u);
+                        k.lstmForward(acts, row * g, z, r * g, cPrev, row * u, cDst, cOff, hDst, hOff, u);
+                        System.arraycopy(z, r * g, acts, row * g, g);
                     } else {
-                        System.arraycopy(hs, row * u, hs, row * u + bu, u);
-                        System.arraycopy(cs, row * u, cs, row * u + bu, u);
+                        System.arraycopy(hPrev, row * u, hDst, hOff, u);
+                        System.arraycopy(cPrev, row * u, cDst, cOff, u);
+                    }
+                    if (!last) {
+                        System.arraycopy(hDst, hOff, out, outRow, u);
                     }
                 }
             });
         }
-        float[] out = new float[(t + 1) * bu];
-        System.arraycopy(hs, bu, out, 0, t * bu);
-        System.arraycopy(cs, t * bu, out, t * bu, bu);
-        return new Forward(Tensor.wrap(out, Shape.of(t + 1, b, u)),
-                new Saved(t, b, u, w, acts, hs, cs, keep, reverse));
+        Saved saved = new Saved(b, t, u, xc, kernel, w, acts, hPrev, cPrev, out, keep, reverse, pool);
+        return new Forward(Tensor.wrap(out, Shape.of(b, t + 1, u)), saved);
     }
 
-    /** g (T + 1, B, u): the gradient of {@link Forward#output}. */
+    /** g (B, T + 1, u): the gradient of {@link Forward#output}. Recycles the saved buffers. */
     public static Grads backward(Saved sv, Tensor g, boolean withBias) {
-        int t = sv.steps();
-        int b = sv.batch();
-        int u = sv.units();
-        int bu = b * u;
+        sv.claim();
+        int b = sv.batch;
+        int t = sv.steps;
+        int u = sv.units;
+        int gw = 4 * u;
         Tensor gc = g.contiguous();
-        Tensor w = sv.recurrentKernel();
-        float[] dz = new float[t * b * 4 * u];                                     // (T, B, 4u)
-        float[] dh = new float[bu];                                                // reaching h_s
-        float[] dhNext = new float[bu];                                            // reaching h_s from step s + 1
-        float[] dc = new float[bu];
-        boolean[] keep = sv.keep();
-        System.arraycopy(gc.data, gc.offset + t * bu, dc, 0, bu);
+        Tensor w = sv.recurrentKernel;
+        float[] dz = sv.pool.take(b * t * gw);                                     // (B, T, 4u)
+        float[] dh = new float[b * u];                                              // reaching h at this step
+        float[] dhNext = new float[b * u];                                          // reaching h' from the step after
+        float[] dc = new float[b * u];
+        for (int r = 0; r < b; r++) {
+            System.arraycopy(gc.data, gc.offset + (r * (t + 1) + t) * u, dc, r * u, u);
+        }
+        boolean[] keep = sv.keep;
         GemmKernel gemm = Kernels.gemm();
         RnnKernel k = Kernels.rnn();
         for (int s = t - 1; s >= 0; s--) {
             int step = s;
-            BatchRows.split(b, (long) b * 4 * u * u, (r0, r1) -> {
+            int time = sv.reverse ? t - 1 - s : s;
+            int next = sv.reverse ? time - 1 : time + 1;
+            boolean last = s == t - 1;
+            BatchRows.split(b, (long) b * gw * u, (r0, r1) -> {
                 float[] scratch = new float[u];
-                Kernels.math().binary(BinaryOp.ADD, gc.data, gc.offset + step * bu + r0 * u, dhNext, r0 * u,
-                        dh, r0 * u, (r1 - r0) * u);
                 for (int r = r0; r < r1; r++) {
-                    int row = step * b + r;
+                    Kernels.math().axpy(1f, gc.data, gc.offset + (r * (t + 1) + step) * u, dhNext, r * u, u);
+                }
+                System.arraycopy(dhNext, r0 * u, dh, r0 * u, (r1 - r0) * u);
+                for (int r = r0; r < r1; r++) {
+                    int row = r * t + time;
                     if (keep == null || keep[row]) {
-                        k.lstmBackward(sv.acts(), row * 4 * u, sv.cs(), row * u, sv.cs(), row * u + bu, dh, r * u,
-                                dc, r * u, dz, row * 4 * u, scratch, u);
+                        float[] c = last ? sv.output : sv.cPrev;
+                        int cOff = last ? (r * (t + 1) + t) * u : (r * t + next) * u;
+                        k.lstmBackward(sv.acts, row * gw, sv.cPrev, row * u, c, cOff, dh, r * u, dc, r * u, dz,
+                                row * gw, scratch, u);
+                    } else {
+                        Arrays.fill(dz, row * gw, (row + 1) * gw, 0f);
                     }
                 }
-                gemm.sgemm(NO, YES, r1 - r0, u, 4 * u, 1f, dz, (step * b + r0) * 4 * u, 4 * u, w.data, w.offset,
-                        4 * u, 0f, dhNext, r0 * u, u);
+                gemm.sgemm(NO, YES, r1 - r0, u, gw, 1f, dz, (r0 * t + time) * gw, t * gw, w.data, w.offset, gw, 0f,
+                        dhNext, r0 * u, u);
                 for (int r = r0; r < r1; r++) {
-                    if (keep != null && !keep[step * b + r]) {
-                        // dz was 0, so the GEMM left 0: the whole gradient reaching h_s goes on to h_{s−1}
+                    if (keep != null && !keep[r * t + time]) {
+                        // dz was 0, so the GEMM left 0: the whole gradient reaching h goes on to h'
                         System.arraycopy(dh, r * u, dhNext, r * u, u);
                     }
                 }
             });
         }
-        float[] dw = new float[u * 4 * u];
-        gemm.sgemm(YES, NO, u, 4 * u, t * b, 1f, sv.hs(), 0, u, dz, 0, 4 * u, 0f, dw, 0, 4 * u);
-        Tensor db = null;
-        if (withBias) {
-            float[] sum = new float[4 * u];
-            for (int row = 0; row < t * b; row++) {
-                Kernels.math().axpy(1f, dz, row * 4 * u, sum, 0, 4 * u);
-            }
-            db = Tensor.wrap(sum, Shape.of(4 * u));
-        }
-        return new Grads(Tensor.wrap(timeOrder(dz, t, b * 4 * u, sv.reverse()), Shape.of(t, b, 4 * u)),
-                Tensor.wrap(dw, Shape.of(u, 4 * u)), db, Tensor.wrap(dhNext, Shape.of(b, u)),
-                Tensor.wrap(dc, Shape.of(b, u)));
+        int rows = b * t;
+        Tensor dU = InputProjection.weightGrad(sv.hPrev, 0, u, dz, rows, gw);
+        Tensor dW = InputProjection.weightGrad(sv.x.data, sv.x.offset, sv.x.dim(2), dz, rows, gw);
+        Tensor db = withBias ? InputProjection.biasGrad(dz, rows, gw) : null;
+        Tensor dx = InputProjection.inputGrad(dz, sv.x, sv.kernel);
+        sv.pool.recycle(dz);
+        sv.release();
+        return new Grads(dx, dW, dU, db, Tensor.wrap(dhNext, Shape.of(b, u)), Tensor.wrap(dc, Shape.of(b, u)));
     }
 
-    /** keep[s·B + r] = mask[r, time(s)] != 0 in processing order, or null without a mask. */
-    static boolean[] keep(Tensor mask, int t, int b, boolean reverse) {
-        if (mask == null) {
-            return null;
+    /**
+     * What backward reads: x, the weights, the (B, T, 4u) activations, h and c entering each time step, and the
+     * output (its last rows hold the final h and c). The pooled buffers are handed back by backward or
+     * {@link #release}.
+     */
+    public static final class Saved {
+        final int batch;
+        final int steps;
+        final int units;
+        final Tensor x;
+        final Tensor kernel;
+        final Tensor recurrentKernel;
+        final float[] acts;
+        final float[] hPrev;
+        final float[] cPrev;
+        final float[] output;
+        final boolean[] keep;
+        final boolean reverse;
+        final BufferPool pool;
+        private boolean released;
+
+        Saved(int batch, int steps, int units, Tensor x, Tensor kernel, Tensor recurrentKernel, float[] acts,
+              float[] hPrev, float[] cPrev, float[] output, boolean[] keep, boolean reverse, BufferPool pool) {
+            this.batch = batch;
+            this.steps = steps;
+            this.units = units;
+            this.x = x;
+            this.kernel = kernel;
+            this.recurrentKernel = recurrentKernel;
+            this.acts = acts;
+            this.hPrev = hPrev;
+            this.cPrev = cPrev;
+            this.output = output;
+            this.keep = keep;
+            this.reverse = reverse;
+            this.pool = pool;
         }
-        float[] m = mask.contiguous().toArray();                                   // (B, T)
-        boolean[] keep = new boolean[t * b];
-        for (int s = 0; s < t; s++) {
-            int time = reverse ? t - 1 - s : s;
-            for (int r = 0; r < b; r++) {
-                keep[s * b + r] = m[r * t + time] != 0f;
+
+        synchronized void claim() {
+            if (released) {
+                throw new IllegalStateException("lstm_sequence: backward through this graph a second time; its saved"
+                        + " activations were freed by the first (run the forward again)");
             }
         }
-        return keep;
-    }
 
-    /** Blocks in processing order put back in time order (reversed when the steps ran backwards). */
-    static float[] timeOrder(float[] a, int t, int block, boolean reverse) {
-        if (!reverse) {
-            return a;
+        /** Hands the pooled buffers back (after backward, or at once when no backward will come). */
+        public synchronized void release() {
+            if (!released) {
+                released = true;
+                pool.recycle(acts, hPrev, cPrev);
+            }
         }
-        float[] out = new float[a.length];
-        for (int s = 0; s < t; s++) {
-            System.arraycopy(a, s * block, out, (t - 1 - s) * block, block);
-        }
-        return out;
     }
 }

@@ -1,15 +1,17 @@
 package org.seq4j.nn.recurrent;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.seq4j.autograd.Variable;
 import org.seq4j.nn.Activation;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.GruSequence;
 import org.seq4j.tensor.Tensor;
 
 /**
  * The whole-sequence GRU primitive (reset after, the Keras 2/3 default and PyTorch's form), as {@link FusedLstm}
- * for the {@link GruCell}: one graph node, backward through time in {@link GruSequence}. The reset-before form
- * and non-default activations or dropout take the composed path.
+ * for the {@link GruCell}: one graph node, input projection included, backward through time in
+ * {@link GruSequence}. The reset-before form and non-default activations or dropout take the composed path.
  */
 final class FusedGru {
     private FusedGru() {}
@@ -22,29 +24,35 @@ final class FusedGru {
     }
 
     static Recurrence.Result<HiddenState> run(GruCell cell, Variable x, HiddenState initial, Tensor mask,
-                                              RnnOptions o) {
+                                              RnnOptions o, BufferPool pool) {
         int t = x.shape().dim(1);
-        Variable xw = cell.project(x.permute(1, 0, 2), List.of());                  // (T, B, 3u), time-major
-        Variable recurrentBias = cell.bias() == null ? null : cell.bias().select(0, 1);      // (3u)
-        Variable hs = sequence(xw, cell.recurrentKernel(), recurrentBias, initial.h(), mask, o.goBackwards());
-        Variable last = hs.select(0, t - 1);                                         // (B, u)
-        Variable sequence = o.returnSequences() ? hs.permute(1, 0, 2) : null;       // (B, T, u)
-        return new Recurrence.Result<>(sequence, last, new HiddenState(last));
+        Variable hs = sequence(x, cell, initial.h(), mask, o.goBackwards(), pool);  // (B, T, u)
+        Variable last = hs.select(1, t - 1);                                         // (B, u)
+        return new Recurrence.Result<>(o.returnSequences() ? hs : null, last, new HiddenState(last));
     }
 
-    /** xw (T, B, 3u), U (u, 3u), b' (3u) or null, h0 (B, u) → h after every step (T, B, u). */
-    static Variable sequence(Variable xw, Variable u, Variable bias, Variable h0, Tensor mask, boolean reverse) {
-        GruSequence.Forward f = GruSequence.forward(xw.value(), u.value(), bias == null ? null : bias.value(),
-                h0.value(), mask, reverse);
-        if (bias == null) {
-            return Variable.op("gru_sequence", f.output(), g -> {
-                GruSequence.Grads d = GruSequence.backward(f.saved(), g, false);
-                return new Tensor[] {d.xw(), d.recurrentKernel(), d.h0()};
-            }, xw, u, h0);
+    /** x (B, T, F) → h after every processed step (B, T, u). */
+    static Variable sequence(Variable x, GruCell cell, Variable h0, Tensor mask, boolean reverse, BufferPool pool) {
+        // bias (2, 3u): row 0 the input bias, row 1 the recurrent b'
+        Variable inputBias = cell.bias() == null ? null : cell.bias().select(0, 0);
+        Variable recurrentBias = cell.bias() == null ? null : cell.bias().select(0, 1);
+        GruSequence.Forward f = GruSequence.forward(x.value(), cell.kernel().value(), cell.recurrentKernel().value(),
+                inputBias == null ? null : inputBias.value(), recurrentBias == null ? null : recurrentBias.value(),
+                h0.value(), mask, reverse, pool);
+        boolean biased = inputBias != null;
+        List<Variable> inputs = new ArrayList<>(List.of(x, cell.kernel(), cell.recurrentKernel(), h0));
+        if (biased) {
+            inputs.addAll(List.of(inputBias, recurrentBias));
         }
-        return Variable.op("gru_sequence", f.output(), g -> {
-            GruSequence.Grads d = GruSequence.backward(f.saved(), g, true);
-            return new Tensor[] {d.xw(), d.recurrentKernel(), d.bias(), d.h0()};
-        }, xw, u, bias, h0);
+        Variable out = Variable.op("gru_sequence", f.output(), g -> {
+            GruSequence.Grads d = GruSequence.backward(f.saved(), g, biased, biased);
+            return biased
+                    ? new Tensor[] {d.x(), d.kernel(), d.recurrentKernel(), d.h0(), d.inputBias(), d.recurrentBias()}
+                    : new Tensor[] {d.x(), d.kernel(), d.recurrentKernel(), d.h0()};
+        }, inputs.toArray(Variable[]::new));
+        if (!out.requiresGrad()) {
+            f.saved().release();                                                     // no backward will come
+        }
+        return out;
     }
 }

@@ -90,6 +90,6 @@ public final class GRU extends RecurrentLayer<HiddenState> {
     protected Recurrence.Result<HiddenState> runFused(Variable x, HiddenState initial, Tensor mask,
                                                       DropoutMasks dropout) {
         return FusedGru.applies(cell, mask, options(), dropout)
-                ? FusedGru.run(cell, x, initial, mask, options()) : null;
+                ? FusedGru.run(cell, x, initial, mask, options(), buffers()) : null;
     }
 }

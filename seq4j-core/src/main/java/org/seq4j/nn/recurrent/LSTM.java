@@ -96,6 +96,6 @@ public final class LSTM extends RecurrentLayer<LstmState> {
     @Override
     protected Recurrence.Result<LstmState> runFused(Variable x, LstmState initial, Tensor mask,
                                                     DropoutMasks dropout) {
-        return FusedLstm.applies(cell, mask, options(), dropout) ? FusedLstm.run(cell, x, initial, mask, options()) : null;
+        return FusedLstm.applies(cell, mask, options(), dropout) ? FusedLstm.run(cell, x, initial, mask, options(), buffers()) : null;
     }
 }

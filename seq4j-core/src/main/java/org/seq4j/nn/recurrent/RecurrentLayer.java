@@ -8,6 +8,7 @@ import org.seq4j.nn.Context;
 import org.seq4j.nn.Layer;
 import org.seq4j.nn.Masked;
 import org.seq4j.tensor.Shape;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.Tensor;
 
 /**
@@ -17,6 +18,8 @@ import org.seq4j.tensor.Tensor;
  * (B, u) otherwise. The sequence output carries the input mask on; the others carry none.
  */
 public abstract class RecurrentLayer<S extends CellState> extends Layer {
+    private final BufferPool buffers = new BufferPool();
+
 
     protected RecurrentLayer(String name) {
         super(name);
@@ -81,6 +84,11 @@ public abstract class RecurrentLayer<S extends CellState> extends Layer {
      */
     protected Recurrence.Result<S> runFused(Variable x, S initial, Tensor mask, DropoutMasks dropout) {
         return null;
+    }
+
+    /** The scratch the fused primitive keeps between training steps (its saved activations and gradients). */
+    protected final BufferPool buffers() {
+        return buffers;
     }
 
     private S initialState(List<Masked> inputs, int batch) {

@@ -2,6 +2,7 @@ package org.seq4j.nn.recurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.seq4j.autograd.GradCheck;
 import org.seq4j.autograd.Variable;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
 
@@ -103,7 +105,7 @@ class FusedRecurrenceTest {
                     org.seq4j.nn.Activation.TANH, org.seq4j.nn.Activation.SIGMOID);
             compare("LSTM " + c, p,
                     v -> outputs(FusedLstm.run(cell.apply(v), v.get(0), new LstmState(v.get(4), v.get(5)), c.mask(),
-                            c.o())),
+                            c.o(), new BufferPool())),
                     v -> outputs(Recurrence.run(cell.apply(v), v.get(0), new LstmState(v.get(4), v.get(5)), c.mask(),
                             c.o(), DropoutMasks.none())));
         }
@@ -122,7 +124,8 @@ class FusedRecurrenceTest {
                 // the layer's choice: fused where it applies (reset after), composed otherwise
                 compare("GRU resetAfter=" + resetAfter + " " + c, p,
                         v -> outputs(FusedGru.applies(cell.apply(v), c.mask(), c.o(), DropoutMasks.none())
-                                ? FusedGru.run(cell.apply(v), v.get(0), new HiddenState(v.get(4)), c.mask(), c.o())
+                                ? FusedGru.run(cell.apply(v), v.get(0), new HiddenState(v.get(4)), c.mask(), c.o(),
+                                        new BufferPool())
                                 : Recurrence.run(cell.apply(v), v.get(0), new HiddenState(v.get(4)), c.mask(), c.o(),
                                         DropoutMasks.none())),
                         v -> outputs(Recurrence.run(cell.apply(v), v.get(0), new HiddenState(v.get(4)), c.mask(),
@@ -137,12 +140,64 @@ class FusedRecurrenceTest {
         int t = 4;
         int u = 3;
         Tensor mask = Tensor.of(new float[] {1, 1, 1, 0, 0, 1, 1, 1}, b, t);
+        int f = 2;
+        BufferPool pool = new BufferPool();
         for (boolean reverse : new boolean[] {false, true}) {
-            GradCheck.check(v -> FusedLstm.sequence(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), mask, reverse),
-                    List.of(rand(1f, t, b, 4 * u), rand(0.7f, u, 4 * u), rand(0.5f, 4 * u), rand(0.8f, b, u),
+            GradCheck.check(v -> FusedLstm.sequence(v.get(0), new LstmCell(v.get(1), v.get(2), v.get(3),
+                            org.seq4j.nn.Activation.TANH, org.seq4j.nn.Activation.SIGMOID),
+                            new LstmState(v.get(4), v.get(5)), mask, reverse, pool),
+                    List.of(rand(1f, b, t, f), rand(0.7f, f, 4 * u), rand(0.7f, u, 4 * u), rand(0.5f, 4 * u),
+                            rand(0.8f, b, u), rand(0.8f, b, u)));
+            GradCheck.check(v -> FusedGru.sequence(v.get(0), new GruCell(v.get(1), v.get(2), v.get(3),
+                            org.seq4j.nn.Activation.TANH, org.seq4j.nn.Activation.SIGMOID, true), v.get(4), mask,
+                            reverse, pool),
+                    List.of(rand(1f, b, t, f), rand(0.7f, f, 3 * u), rand(0.7f, u, 3 * u), rand(0.5f, 2, 3 * u),
                             rand(0.8f, b, u)));
-            GradCheck.check(v -> FusedGru.sequence(v.get(0), v.get(1), v.get(2), v.get(3), mask, reverse),
-                    List.of(rand(1f, t, b, 3 * u), rand(0.7f, u, 3 * u), rand(0.5f, 3 * u), rand(0.8f, b, u)));
+        }
+    }
+
+    /** The saved activations go back to the pool after backward, so a second backward is refused, not wrong. */
+    @Test
+    void aSecondBackwardThroughTheSameGraphIsRefused() {
+        LstmCell cell = new LstmCell(Variable.parameter(rand(0.7f, 2, 12)), Variable.parameter(rand(0.7f, 3, 12)),
+                Variable.parameter(rand(0.5f, 12)), org.seq4j.nn.Activation.TANH, org.seq4j.nn.Activation.SIGMOID);
+        Variable x = Variable.parameter(rand(1f, 2, 4, 2));
+        LstmState zero = new LstmState(Variable.constant(Tensor.zeros(Shape.of(2, 3))),
+                Variable.constant(Tensor.zeros(Shape.of(2, 3))));
+        Variable loss = FusedLstm.sequence(x, cell, zero, null, false, new BufferPool()).sum();
+        loss.backward();
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("second time"), e.getMessage());
+    }
+
+    /** Buffers reused across steps leave no trace: the same step twice gives the same values and gradients. */
+    @Test
+    void reusedBuffersGiveIdenticalSteps() {
+        Tensor mask = Tensor.of(new float[] {1, 1, 0, 1, 1, 1, 1, 0}, 2, 4);
+        for (boolean reverse : new boolean[] {false, true}) {
+            BufferPool pool = new BufferPool();
+            List<Tensor> first = null;
+            for (int run = 0; run < 3; run++) {
+                SplittableRandom r = new SplittableRandom(3);
+                Tensor xv = Tensor.uniform(Shape.of(2, 4, 2), -1, 1, r);
+                GruCell cell = new GruCell(Variable.parameter(Tensor.uniform(Shape.of(2, 9), -1, 1, r)),
+                        Variable.parameter(Tensor.uniform(Shape.of(3, 9), -1, 1, r)),
+                        Variable.parameter(Tensor.uniform(Shape.of(2, 9), -1, 1, r)),
+                        org.seq4j.nn.Activation.TANH, org.seq4j.nn.Activation.SIGMOID, true);
+                Variable x = Variable.parameter(xv);
+                Variable y = FusedGru.sequence(x, cell, Variable.constant(Tensor.zeros(Shape.of(2, 3))), mask, reverse,
+                        pool);
+                y.mul(y).sum().backward();
+                List<Tensor> got = List.of(y.value(), x.grad(), cell.kernel().grad(), cell.recurrentKernel().grad(),
+                        cell.bias().grad());
+                if (first == null) {
+                    first = got;
+                } else {
+                    for (int i = 0; i < got.size(); i++) {
+                        assertTrue(got.get(i).allClose(first.get(i), 0f, 0f), "run " + run + " tensor " + i);
+                    }
+                }
+            }
         }
     }
 
