@@ -6,6 +6,7 @@ import static org.seq4j.tensor.kernel.Transpose.YES;
 import java.util.Arrays;
 import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
+import org.seq4j.tensor.kernel.PackedB;
 import org.seq4j.tensor.kernel.RnnKernel;
 
 /**
@@ -53,6 +54,7 @@ public final class GruSequence {
             System.arraycopy(h0a, r * u, hPrev, (r * t + first) * u, u);
         }
         GemmKernel gemm = Kernels.gemm();
+        PackedB packedU = gemm.pack(NO, u, 3 * u, w.data, w.offset, 3 * u);          // packed once for all T steps
         RnnKernel k = Kernels.rnn();
         for (int s = 0; s < t; s++) {
             int step = s;
@@ -60,8 +62,7 @@ public final class GruSequence {
             int next = reverse ? time - 1 : time + 1;
             boolean last = s == t - 1;
             BatchRows.split(b, (long) b * 3 * u * u, (r0, r1) -> {
-                gemm.sgemm(NO, NO, r1 - r0, 3 * u, u, 1f, hPrev, (r0 * t + time) * u, t * u, w.data, w.offset,
-                        3 * u, 0f, hu, r0 * 3 * u, 3 * u);
+                gemm.sgemm(NO, r1 - r0, 1f, hPrev, (r0 * t + time) * u, t * u, packedU, 0f, hu, r0 * 3 * u, 3 * u);
                 for (int r = r0; r < r1; r++) {
                     int row = r * t + time;
                     int outRow = (r * t + step) * u;
@@ -98,6 +99,7 @@ public final class GruSequence {
         float[] dh = new float[b * u];
         float[] dhNext = new float[b * u];
         GemmKernel gemm = Kernels.gemm();
+        PackedB packedUt = gemm.pack(YES, 3 * u, u, w.data, w.offset, 3 * u);        // Uᵀ (3u, u)
         RnnKernel k = Kernels.rnn();
         boolean[] keep = sv.keep;
         for (int s = t - 1; s >= 0; s--) {
@@ -119,8 +121,8 @@ public final class GruSequence {
                         System.arraycopy(dh, r * u, dhNext, r * u, u);
                     }
                 }
-                gemm.sgemm(NO, YES, r1 - r0, u, 3 * u, 1f, dhu, (r0 * t + time) * 3 * u, t * 3 * u, w.data,
-                        w.offset, 3 * u, 1f, dhNext, r0 * u, u);
+                gemm.sgemm(NO, r1 - r0, 1f, dhu, (r0 * t + time) * 3 * u, t * 3 * u, packedUt, 1f, dhNext, r0 * u,
+                        u);
             });
         }
         int rows = b * t;

@@ -6,6 +6,7 @@ import static org.seq4j.tensor.kernel.Transpose.YES;
 import java.util.Arrays;
 import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
+import org.seq4j.tensor.kernel.PackedB;
 import org.seq4j.tensor.kernel.RnnKernel;
 
 /**
@@ -59,6 +60,7 @@ public final class LstmSequence {
             System.arraycopy(c0a, r * u, cPrev, (r * t + first) * u, u);
         }
         GemmKernel gemm = Kernels.gemm();
+        PackedB packedU = gemm.pack(NO, u, g, w.data, w.offset, g);                 // packed once for all T steps
         RnnKernel k = Kernels.rnn();
         for (int s = 0; s < t; s++) {
             int step = s;
@@ -71,8 +73,8 @@ public final class LstmSequence {
                         System.arraycopy(bv, 0, z, r * g, g);
                     }
                 }
-                gemm.sgemm(NO, NO, r1 - r0, g, u, 1f, hPrev, (r0 * t + time) * u, t * u, w.data, w.offset, g,
-                        bv == null ? 0f : 1f, z, r0 * g, g);
+                gemm.sgemm(NO, r1 - r0, 1f, hPrev, (r0 * t + time) * u, t * u, packedU, bv == null ? 0f : 1f, z,
+                        r0 * g, g);
                 for (int r = r0; r < r1; r++) {
                     int row = r * t + time;
                     int outRow = (r * (t + 1) + step) * u;
@@ -116,6 +118,7 @@ public final class LstmSequence {
         }
         boolean[] keep = sv.keep;
         GemmKernel gemm = Kernels.gemm();
+        PackedB packedUt = gemm.pack(YES, gw, u, w.data, w.offset, gw);             // Uᵀ (4u, u)
         RnnKernel k = Kernels.rnn();
         for (int s = t - 1; s >= 0; s--) {
             int step = s;
@@ -139,8 +142,7 @@ public final class LstmSequence {
                         Arrays.fill(dz, row * gw, (row + 1) * gw, 0f);
                     }
                 }
-                gemm.sgemm(NO, YES, r1 - r0, u, gw, 1f, dz, (r0 * t + time) * gw, t * gw, w.data, w.offset, gw, 0f,
-                        dhNext, r0 * u, u);
+                gemm.sgemm(NO, r1 - r0, 1f, dz, (r0 * t + time) * gw, t * gw, packedUt, 0f, dhNext, r0 * u, u);
                 for (int r = r0; r < r1; r++) {
                     if (keep != null && !keep[r * t + time]) {
                         // dz was 0, so the GEMM left 0: the whole gradient reaching h goes on to h'

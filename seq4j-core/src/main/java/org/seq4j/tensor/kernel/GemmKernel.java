@@ -30,4 +30,15 @@ public interface GemmKernel {
                     beta, c, cOff + i * strideC, ldc);
         }
     }
+
+    /** op(B) (k × n) ready for {@link #sgemm(Transpose, int, float, float[], int, int, PackedB, float, float[], int, int)}. */
+    default PackedB pack(Transpose tb, int k, int n, float[] b, int bOff, int ldb) {
+        return new PackedB(tb, k, n, b, bOff, ldb, null);
+    }
+
+    /** C[m,n] = alpha · op(A)[m,k] · B + beta · C with a B from {@link #pack}; as the plain form in every other way. */
+    default void sgemm(Transpose ta, int m, float alpha, float[] a, int aOff, int lda, PackedB b,
+                       float beta, float[] c, int cOff, int ldc) {
+        sgemm(ta, b.tb, m, b.n, b.k, alpha, a, aOff, lda, b.source, b.offset, b.ld, beta, c, cOff, ldc);
+    }
 }

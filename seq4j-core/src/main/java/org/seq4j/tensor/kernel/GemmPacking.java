@@ -38,15 +38,16 @@ final class GemmPacking {
         }
     }
 
-    /** Packs op(B)[p0 : p0+kc, j0 : j0+nc] into {@code dst}. */
-    static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
+    /** Packs op(B)[p0 : p0+kc, j0 : j0+nc] into {@code dst} from {@code d} on. */
+    static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, float[] dst,
+                      int d) {
         if (!trans) {
-            packBPlain(b, bOff + p0 * ldb + j0, ldb, nc, kc, dst);
+            packBPlain(b, bOff + p0 * ldb + j0, ldb, nc, kc, dst, d);
             return;
         }
         for (int s = 0; s * NR < nc; s++) {
             int cols = Math.min(NR, nc - s * NR);
-            packBTransposed(b, bOff + (j0 + s * NR) * ldb + p0, ldb, cols, kc, dst, s * NR * kc);
+            packBTransposed(b, bOff + (j0 + s * NR) * ldb + p0, ldb, cols, kc, dst, d + s * NR * kc);
         }
     }
 
@@ -55,13 +56,13 @@ final class GemmPacking {
      * whole rows keeps the reads sequential; going sliver by sliver would jump ldb floats (often a new page, where
      * the prefetcher stops) every NR floats.
      */
-    private static void packBPlain(float[] b, int src, int ldb, int nc, int kc, float[] dst) {
+    private static void packBPlain(float[] b, int src, int ldb, int nc, int kc, float[] dst, int d) {
         int full = nc / NR;
         int tail = nc - full * NR;
         int sliver = NR * kc;
         for (int p = 0; p < kc; p++) {
             int s = src + p * ldb;
-            int o = p * NR;
+            int o = d + p * NR;
             for (int q = 0; q < full; q++, s += NR, o += sliver) {
                 FloatVector.fromArray(S, b, s).intoArray(dst, o);
                 FloatVector.fromArray(S, b, s + L).intoArray(dst, o + L);

@@ -47,6 +47,36 @@ public final class VectorGemm implements GemmKernel {
                       float[] a, int aOff, int lda,
                       float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
+        multiply(ta == Transpose.YES, tb == Transpose.YES, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c,
+                cOff, ldc);
+    }
+
+    /**
+     * Every kc block of op(B) packed over its whole width, block p0 at {@code p0 · roundUp(n, NR)}: the layout
+     * {@link #blocked} packs per (jc, pc) block, so the block of columns [jc, jc + nc) starts at
+     * {@code p0 · roundUp(n, NR) + jc · kc}.
+     */
+    @Override
+    public PackedB pack(Transpose tb, int k, int n, float[] b, int bOff, int ldb) {
+        int kc = evenKc(k);
+        int nPad = roundUp(n, NR);
+        float[] packed = new float[nPad * k];
+        for (int pc = 0; pc < k; pc += kc) {
+            GemmPacking.packB(tb == Transpose.YES, b, bOff, ldb, pc, Math.min(kc, k - pc), 0, n, packed, pc * nPad);
+        }
+        return new PackedB(tb, k, n, b, bOff, ldb, packed);
+    }
+
+    @Override
+    public void sgemm(Transpose ta, int m, float alpha, float[] a, int aOff, int lda, PackedB b, float beta,
+                      float[] c, int cOff, int ldc) {
+        multiply(ta == Transpose.YES, b.tb == Transpose.YES, m, b.n, b.k, alpha, a, aOff, lda, b.source, b.offset,
+                b.ld, m == 1 ? null : b, beta, c, cOff, ldc);
+    }
+
+    /** Both forms; {@code packed} is B from {@link #pack}, or null to pack it here. */
+    private void multiply(boolean at, boolean bt, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                          float[] b, int bOff, int ldb, PackedB packed, float beta, float[] c, int cOff, int ldc) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("negative GEMM size " + m + "x" + n + "x" + k);
         }
@@ -57,8 +87,6 @@ public final class VectorGemm implements GemmKernel {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        boolean at = ta == Transpose.YES;
-        boolean bt = tb == Transpose.YES;
         long work = (long) m * n * k;
         if (m == 1) {
             GemmRowVector.multiply(at, bt, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
@@ -67,7 +95,7 @@ public final class VectorGemm implements GemmKernel {
         }
         int threads = KernelThreads.threads();
         if (threads == 1 || work < config.parallelWork()) {
-            blocked(at, bt, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            blocked(at, bt, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
             return;
         }
         int unitsN = (n + NR - 1) / NR;
@@ -80,10 +108,10 @@ public final class VectorGemm implements GemmKernel {
             int u1 = (int) ((long) units * (t + 1) / parts);
             if (splitN) {
                 blocked(at, bt, 0, m, u0 * NR, Math.min(n, u1 * NR), k, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                        a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
             } else {
                 blocked(at, bt, u0 * MR, Math.min(m, u1 * MR), 0, n, k, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                        a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
             }
         });
     }
@@ -119,18 +147,21 @@ public final class VectorGemm implements GemmKernel {
 
     /** The loop nest for rows [i0, i1) and columns [j0, j1) of C, on the calling thread. */
     private void blocked(boolean at, boolean bt, int i0, int i1, int j0, int j1, int k, float alpha,
-                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedB packed,
                          float beta, float[] c, int cOff, int ldc) {
         Workspace ws = workspace.get();
-        // Even kc blocks (k = 600 → 300 + 300, not 512 + 88) keep every block's C traffic amortised.
-        int kBlocks = (k + config.kc() - 1) / config.kc();
-        int kcEven = (k + kBlocks - 1) / kBlocks;
+        int kcEven = evenKc(k);
+        int packedWidth = packed == null ? 0 : roundUp(packed.n, NR);
         for (int jc = j0; jc < j1; jc += config.nc()) {
             int nc = Math.min(config.nc(), j1 - jc);
             for (int pc = 0; pc < k; pc += kcEven) {
                 int kc = Math.min(kcEven, k - pc);
                 float betaBlock = pc == 0 ? beta : 1f;
-                GemmPacking.packB(bt, b, bOff, ldb, pc, kc, jc, nc, ws.packedB());
+                float[] pb = packed != null ? packed.packed : ws.packedB();
+                int pbOff = packed != null ? pc * packedWidth + jc * kc : 0;
+                if (packed == null) {
+                    GemmPacking.packB(bt, b, bOff, ldb, pc, kc, jc, nc, pb, 0);
+                }
                 for (int ic = i0; ic < i1; ic += config.mc()) {
                     int mc = Math.min(config.mc(), i1 - ic);
                     if (mc % MR != 0) {
@@ -140,7 +171,7 @@ public final class VectorGemm implements GemmKernel {
                     }
                     int rs = at ? 1 : lda;
                     int cs = at ? lda : 1;
-                    macro(mc, nc, kc, ws, a, aOff + ic * rs + pc * cs, rs, cs, alpha, betaBlock,
+                    macro(mc, nc, kc, ws, pb, pbOff, a, aOff + ic * rs + pc * cs, rs, cs, alpha, betaBlock,
                             c, cOff + ic * ldc + jc, ldc);
                 }
             }
@@ -153,12 +184,12 @@ public final class VectorGemm implements GemmKernel {
      * packing A would buy nothing but its own cost (10 % of a 256³ product). B is always packed: a B sliver read in
      * place would be kc rows at a power-of-two stride, all in the same few cache sets.
      */
-    private static void macro(int mc, int nc, int kc, Workspace ws, float[] a, int aBlock, int rs, int cs,
+    private static void macro(int mc, int nc, int kc, Workspace ws, float[] pb, int pbOff, float[] a, int aBlock,
+                              int rs, int cs,
                               float alpha, float beta, float[] c, int cOff, int ldc) {
-        float[] pb = ws.packedB();
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
-            int bSliver = jr * kc;
+            int bSliver = pbOff + jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int ct = cOff + ir * ldc + jr;
@@ -192,6 +223,12 @@ public final class VectorGemm implements GemmKernel {
         int parts = Math.min(units, threads);
         double ceil = (units + parts - 1) / parts;
         return ceil / ((double) units / threads);
+    }
+
+    /** Even kc blocks (k = 600 → 300 + 300, not 512 + 88) keep every block's C traffic amortised. */
+    private int evenKc(int k) {
+        int kBlocks = (k + config.kc() - 1) / config.kc();
+        return (k + kBlocks - 1) / kBlocks;
     }
 
     private static int roundUp(int x, int multiple) {

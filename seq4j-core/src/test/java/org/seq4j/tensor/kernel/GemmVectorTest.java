@@ -139,6 +139,40 @@ class GemmVectorTest {
         }
     }
 
+    /**
+     * A B packed once ({@link GemmKernel#pack}) gives exactly the plain product, bit for bit (same blocks, same
+     * summation order), for several A's in turn, every transpose, offsets and padding, split over the threads or not.
+     */
+    @Test
+    void prepackedBEqualsPlainBitForBit() {
+        for (GemmKernel kernel : new GemmKernel[] {TINY, DEFAULT, SCALAR}) {
+            for (int t = 0; t < 120; t++) {
+                Transpose ta = rnd.nextBoolean() ? Transpose.YES : Transpose.NO;
+                Transpose tb = rnd.nextBoolean() ? Transpose.YES : Transpose.NO;
+                int m = 1 + rnd.nextInt(70);
+                int n = 1 + rnd.nextInt(4 * NR);
+                int k = 1 + rnd.nextInt(t % 10 == 0 ? 1100 : 60);
+                int off = rnd.nextInt(5);
+                int pad = rnd.nextInt(3);
+                int lda = (ta == Transpose.YES ? m : k) + pad;
+                int ldb = (tb == Transpose.YES ? k : n) + pad;
+                int ldc = n + pad;
+                float[] b = random(off + (tb == Transpose.YES ? n : k) * ldb);
+                PackedB packed = kernel.pack(tb, k, n, b, off, ldb);
+                for (int use = 0; use < 2; use++) {
+                    float[] a = random(off + (ta == Transpose.YES ? k : m) * lda);
+                    float[] c = random(off + m * ldc);
+                    float beta = use == 0 ? 0f : 0.5f;
+                    float[] expected = c.clone();
+                    kernel.sgemm(ta, tb, m, n, k, 1.5f, a, off, lda, b, off, ldb, beta, expected, off, ldc);
+                    kernel.sgemm(ta, m, 1.5f, a, off, lda, packed, beta, c, off, ldc);
+                    assertTrue(Arrays.equals(expected, c), kernel + " " + ta + " " + tb + " m=" + m + " n=" + n
+                            + " k=" + k);
+                }
+            }
+        }
+    }
+
     /** Compares the fast kernel with the reference on one problem, with offsets and padded leading dimensions. */
     private void check(GemmKernel fast, Transpose ta, Transpose tb, int m, int n, int k, float alpha, float beta,
                        int off, int pad) {
