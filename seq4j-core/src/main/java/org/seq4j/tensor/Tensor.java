@@ -256,6 +256,11 @@ public final class Tensor {
         return Joining.split(this, axis, sizes);
     }
 
+    /** This with {@code before} and {@code after} zeros added along {@code axis} (the gradient of narrow). */
+    public Tensor padZeros(int axis, int before, int after) {
+        return Joining.padZeros(this, axis, before, after);
+    }
+
     // ---- element-wise ---------------------------------------------------------------------------------------
 
     public Tensor map(UnaryOp op) {
