@@ -56,7 +56,7 @@ public final class Shaping {
             picked[i] = first + i * step;
         }
         IntTensor idx = IntTensor.of(picked, picked.length);
-        return Variable.op("slice", y, g -> new Tensor[] {Tensor.zeros(x.shape()).indexAdd(a, idx, g)}, x);
+        return Variable.op("slice", y, g -> new Tensor[] {Tensor.zerosIndexAdd(x.shape(), a, idx, g)}, x);
     }
 
     /** The slice at index along axis, with the axis removed. */

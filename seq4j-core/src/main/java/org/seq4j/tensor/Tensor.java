@@ -366,6 +366,11 @@ public final class Tensor {
         return Indexing.indexAdd(this, axis, index, source);
     }
 
+    /** {@code zeros(shape).indexAdd(axis, index, source)} in one allocation (the gradient of indexSelect). */
+    public static Tensor zerosIndexAdd(Shape shape, int axis, IntTensor index, Tensor source) {
+        return Indexing.zerosIndexAdd(shape, axis, index, source);
+    }
+
     /** PyTorch gather: {@code out[i][j] = this[i][index[i][j]]} for axis 1, and so on. */
     public Tensor gather(int axis, IntTensor index) {
         return Indexing.gather(this, axis, index);
@@ -374,6 +379,11 @@ public final class Tensor {
     /** This plus {@code source} scattered at {@code index} along {@code axis} (adjoint of gather). */
     public Tensor scatterAdd(int axis, IntTensor index, Tensor source) {
         return Indexing.scatterAdd(this, axis, index, source);
+    }
+
+    /** {@code zeros(shape).scatterAdd(axis, index, source)} in one allocation (the gradient of gather). */
+    public static Tensor zerosScatterAdd(Shape shape, int axis, IntTensor index, Tensor source) {
+        return Indexing.zerosScatterAdd(shape, axis, index, source);
     }
 
     // ---- comparison and display -----------------------------------------------------------------------------
