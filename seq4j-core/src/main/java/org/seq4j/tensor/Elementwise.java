@@ -10,17 +10,43 @@ final class Elementwise {
     private Elementwise() {}
 
     static Tensor unary(UnaryOp op, Tensor x) {
-        Tensor c = x.contiguous();
-        float[] y = new float[c.size()];
-        Kernels.math().unary(op, c.data, c.offset, y, 0, y.length);
-        return Tensor.wrap(y, c.shape);
+        float[] y = new float[x.size()];
+        MathKernel k = Kernels.math();
+        forEachRun(x, (data, from, o, n) -> k.unary(op, data, from, y, o, n));
+        return Tensor.wrap(y, x.shape);
     }
 
     static Tensor binaryScalar(BinaryOp op, Tensor a, float s) {
-        Tensor c = a.contiguous();
-        float[] y = new float[c.size()];
-        Kernels.math().binaryScalar(op, c.data, c.offset, s, y, 0, y.length);
-        return Tensor.wrap(y, c.shape);
+        float[] y = new float[a.size()];
+        MathKernel k = Kernels.math();
+        forEachRun(a, (data, from, o, n) -> k.binaryScalar(op, data, from, s, y, o, n));
+        return Tensor.wrap(y, a.shape);
+    }
+
+    /** A contiguous run of n elements of {@code data} from {@code from}, for output positions o.. o + n - 1. */
+    private interface RunVisitor {
+        void run(float[] data, int from, int o, int n);
+    }
+
+    /**
+     * Visits x's elements in row-major order as contiguous runs: one run when x is contiguous, else one per row
+     * read in place (a transposed or narrowed view is not copied first); only a strided last dimension is copied.
+     */
+    private static void forEachRun(Tensor x, RunVisitor visitor) {
+        if (x.isContiguous() || x.size() == 0) {
+            visitor.run(x.data, x.offset, 0, x.size());
+            return;
+        }
+        int[][] co = Strided.coalesce(x.shape.dims(), x.shape.contiguousStrides(), x.strides);
+        int[] dims = co[0];
+        int n = dims[dims.length - 1];
+        if (n != 1 && co[2][dims.length - 1] != 1) { // a strided last dimension: through a copy
+            Tensor c = x.contiguous();
+            visitor.run(c.data, c.offset, 0, c.size());
+            return;
+        }
+        Strided.forEachRow(dims, new int[][] {co[2]}, new int[] {x.offset},
+                (o, offs) -> visitor.run(x.data, offs[0], o, n));
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {

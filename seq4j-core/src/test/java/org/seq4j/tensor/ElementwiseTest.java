@@ -1,5 +1,6 @@
 package org.seq4j.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.seq4j.tensor.Ref.assertClose;
 import static org.seq4j.tensor.Ref.assertShape;
@@ -179,6 +180,25 @@ class ElementwiseTest {
         assertValues(new float[] {0, 0, 1, Float.NaN}, special.clamp(0, 1), 4); // clamp keeps NaN, as torch
         assertValues(new float[] {0, 1, Float.NaN, Float.NaN},
                 Tensor.of(new float[] {0, 1, -1, Float.NaN}, 4).sqrt(), 4);
+    }
+
+    @Test
+    void viewsWithContiguousRowsAreReadInPlaceWithTheSameValues() {
+        float[] a = Ref.values(17, 2 * 3 * 8);
+        Tensor base = Tensor.of(a, 2, 3, 8);
+        Tensor[] views = {base.transpose(0, 1), base.narrow(2, 1, 5), base.narrow(1, 1, 2).transpose(0, 1),
+                base.select(1, 2), base.narrow(0, 1, 1).expand(4, 3, 8), base.narrow(2, 3, 1).unsqueeze(0),
+                Tensor.of(a, 6, 8).narrow(0, 2, 3).unsqueeze(2), Ref.strided(a, 2, 3, 8)};
+        for (Tensor v : views) {
+            Tensor dense = Tensor.of(v.toArray(), v.shape().dims());
+            for (UnaryOp op : UnaryOp.values()) {
+                assertArrayEquals(dense.map(op).toArray(), v.map(op).toArray(), op + " of " + v.shape());
+            }
+            for (BinaryOp op : List.of(BinaryOp.ADD, BinaryOp.MUL, BinaryOp.GT, BinaryOp.POW)) {
+                assertArrayEquals(dense.zip(op, 0.75f).toArray(), v.zip(op, 0.75f).toArray(), op + " of " + v.shape());
+            }
+            assertShape(v.exp(), v.shape().dims());
+        }
     }
 
     @Test
