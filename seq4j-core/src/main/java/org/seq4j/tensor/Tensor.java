@@ -349,6 +349,16 @@ public final class Tensor {
         return Reductions.softmax(this, axis, true);
     }
 
+    /** The gradient of softmax along {@code axis} from its output y and the output's gradient g: y ⊙ (g − Σ g⊙y). */
+    public static Tensor softmaxBackward(Tensor y, Tensor g, int axis) {
+        return Reductions.softmaxBackward(y, g, axis);
+    }
+
+    /** The gradient of relu from its input x and the output's gradient g: g ⊙ (x &gt; 0). */
+    public static Tensor reluBackward(Tensor x, Tensor g) {
+        return Elementwise.reluBackward(x, g);
+    }
+
     // ---- linear algebra and indexing -------------------------------------------------------------------------
 
     /** NumPy matmul: (..., M, K) · (..., K, N) with broadcast batch dimensions; 1-D operands as vectors. */

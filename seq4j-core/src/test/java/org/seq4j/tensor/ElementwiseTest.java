@@ -202,6 +202,30 @@ class ElementwiseTest {
     }
 
     @Test
+    void fusedReluBackwardEqualsGradTimesMaskBitForBit() {
+        int n = 3 * 4096 + 37; // several mask chunks and a tail
+        float[] x = Ref.values(18, n);
+        float[] g = Ref.values(19, n);
+        x[0] = 0f;
+        x[1] = -0f;
+        x[2] = Float.NaN;
+        g[3] = Float.POSITIVE_INFINITY;
+        x[3] = -1f;
+        g[4] = Float.NaN;
+        g[5] = -2f;
+        x[5] = -3f; // -2 * 0 = -0: kept as the composed product has it
+        for (Tensor[] xg : new Tensor[][] {{Tensor.of(x, n), Tensor.of(g, n)},
+                {Tensor.of(x, 1, n), Tensor.of(g, n).unsqueeze(0)}, {Tensor.zeros(0), Tensor.zeros(0)},
+                {Ref.strided(java.util.Arrays.copyOf(x, 60), 6, 10), Tensor.of(java.util.Arrays.copyOf(g, 60), 6, 10)}}) {
+            Tensor want = xg[1].mul(xg[0].gt(0f));
+            assertArrayEquals(want.toArray(), Tensor.reluBackward(xg[0], xg[1]).toArray());
+            assertShape(Tensor.reluBackward(xg[0], xg[1]), want.shape().dims());
+        }
+        Ref.assertMessage(IllegalArgumentException.class,
+                () -> Tensor.reluBackward(Tensor.zeros(2, 3), Tensor.zeros(3, 2)), "reluBackward", "(3, 2)");
+    }
+
+    @Test
     void mapWithTheOpsThatHaveNoMethod() {
         float[] a = Ref.values(16, 30);
         for (int i = 0; i < a.length; i++) {
