@@ -11,13 +11,13 @@ public final class Indexed {
     public static Variable indexSelect(Variable x, int axis, IntTensor index) {
         Tensor y = x.value().indexSelect(axis, index);
         return Variable.op("indexSelect", y,
-                g -> new Tensor[] {Tensor.zeros(x.shape()).indexAdd(axis, index, g)}, x);
+                g -> new Tensor[] {Tensor.zerosIndexAdd(x.shape(), axis, index, g)}, x);
     }
 
     /** PyTorch gather (e.g. the target class's log-probability per row). */
     public static Variable gather(Variable x, int axis, IntTensor index) {
         Tensor y = x.value().gather(axis, index);
         return Variable.op("gather", y,
-                g -> new Tensor[] {Tensor.zeros(x.shape()).scatterAdd(axis, index, g)}, x);
+                g -> new Tensor[] {Tensor.zerosScatterAdd(x.shape(), axis, index, g)}, x);
     }
 }

@@ -32,7 +32,7 @@ public final class Pointwise {
 
     /** Gradient 1 where x > 0 and 0 elsewhere (0 at x = 0, as in PyTorch and TensorFlow). */
     public static Variable relu(Variable x) {
-        return Variable.op("relu", x.value().relu(), g -> new Tensor[] {g.mul(x.value().gt(0f))}, x);
+        return Variable.op("relu", x.value().relu(), g -> new Tensor[] {Tensor.reluBackward(x.value(), g)}, x);
     }
 
     public static Variable sqrt(Variable x) {

@@ -44,8 +44,7 @@ public final class Reduce {
     /** dx = y ⊙ (g - Σ g⊙y) along the axis. */
     public static Variable softmax(Variable x, int axis) {
         Tensor y = x.value().softmax(axis);
-        return Variable.op("softmax", y,
-                g -> new Tensor[] {y.mul(g.sub(g.mul(y).sum(Axes.of(axis).keepDims())))}, x);
+        return Variable.op("softmax", y, g -> new Tensor[] {Tensor.softmaxBackward(y, g, axis)}, x);
     }
 
     /** dx = g - exp(y) ⊙ Σ g along the axis. */

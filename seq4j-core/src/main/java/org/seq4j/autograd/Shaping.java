@@ -56,7 +56,7 @@ public final class Shaping {
             picked[i] = first + i * step;
         }
         IntTensor idx = IntTensor.of(picked, picked.length);
-        return Variable.op("slice", y, g -> new Tensor[] {Tensor.zeros(x.shape()).indexAdd(a, idx, g)}, x);
+        return Variable.op("slice", y, g -> new Tensor[] {Tensor.zerosIndexAdd(x.shape(), a, idx, g)}, x);
     }
 
     /** The slice at index along axis, with the axis removed. */
@@ -105,23 +105,6 @@ public final class Shaping {
     private static Tensor padBack(Tensor g, Shape full, int axis, int start) {
         int a = full.axis(axis);
         int after = full.dim(a) - start - g.shape().dim(a);
-        if (start == 0 && after == 0) {
-            return g;
-        }
-        List<Tensor> pieces = new ArrayList<>(3);
-        if (start > 0) {
-            pieces.add(Tensor.zeros(withDim(full, a, start)));
-        }
-        pieces.add(g);
-        if (after > 0) {
-            pieces.add(Tensor.zeros(withDim(full, a, after)));
-        }
-        return Tensor.concat(a, pieces);
-    }
-
-    private static Shape withDim(Shape s, int axis, int size) {
-        int[] d = s.dims();
-        d[axis] = size;
-        return Shape.of(d);
+        return start == 0 && after == 0 ? g : g.padZeros(a, start, after);
     }
 }

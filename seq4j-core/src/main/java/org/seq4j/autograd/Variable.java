@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.seq4j.tensor.Accumulator;
 import org.seq4j.tensor.Axes;
 import org.seq4j.tensor.IntTensor;
 import org.seq4j.tensor.Shape;
@@ -125,13 +126,15 @@ public final class Variable {
             throw new IllegalStateException("backward: " + op + " does not require grad (no parameter reaches it)");
         }
         List<Variable> order = topologicalOrder();
-        Map<Variable, Tensor> pending = new IdentityHashMap<>();
-        pending.put(this, seed);
+        // a node's gradient sums what each use sends back, in one array however many uses (Accumulator)
+        Map<Variable, Accumulator> pending = new IdentityHashMap<>();
+        pending.put(this, new Accumulator(seed));
         for (Variable v : order) {
-            Tensor g = pending.remove(v);
-            if (g == null) {
+            Accumulator sum = pending.remove(v);
+            if (sum == null) {
                 continue;
             }
+            Tensor g = sum.result();
             if (v.isLeaf()) {
                 v.grad = v.grad == null ? g : v.grad.add(g);
                 continue;
@@ -141,7 +144,12 @@ public final class Variable {
                 Variable in = v.inputs[i];
                 if (in.requiresGrad && gin[i] != null) {
                     checkShape(v, in, gin[i]);
-                    pending.merge(in, gin[i], Tensor::add);
+                    Accumulator acc = pending.get(in);
+                    if (acc == null) {
+                        pending.put(in, new Accumulator(gin[i]));
+                    } else {
+                        acc.add(gin[i]);
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.seq4j.nn;
 
 import java.util.random.RandomGenerator;
+import org.seq4j.autograd.LinearAlgebra;
 import org.seq4j.autograd.Variable;
 import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
@@ -53,10 +54,8 @@ public final class Dense extends Layer {
             throw new IllegalArgumentException(name() + ": expects last dimension " + config.inputDim()
                     + ", input shape is " + x.shape());
         }
-        Variable z = x.matmul(kernel);                   // (..., units)
-        if (bias != null) {
-            z = z.add(bias);
-        }
+        // (..., units); with a bias, one node and one array (the same values as x.matmul(kernel).add(bias))
+        Variable z = bias == null ? x.matmul(kernel) : LinearAlgebra.linear(x, kernel, bias);
         return input.with(config.activation().apply(z));
     }
 }

@@ -56,12 +56,10 @@ public class Adam extends Optimizer {
         float b2 = config.beta2();
         double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
         if (!config.amsgrad()) {
-            // the same formula in one pass (bit for bit: each operation rounds as below)
-            Updates.Adam r = Updates.adam(p, g, slot("momentum", index), slot("velocity", index), 1f - b1, 1f - b2,
+            // the same formula in one pass (bit for bit: each operation rounds as below), the moments updated in
+            // place: the optimizer's slots are its own (see Optimizer#slot)
+            return Updates.adamInPlace(p, g, slot("momentum", index), slot("velocity", index), 1f - b1, 1f - b2,
                     (float) alpha, config.epsilon());
-            setSlot("momentum", index, r.m());
-            setSlot("velocity", index, r.v());
-            return r.p();
         }
         Tensor m = slot("momentum", index);
         m = m.add(g.sub(m).mul(1f - b1));

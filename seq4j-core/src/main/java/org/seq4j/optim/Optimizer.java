@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.seq4j.autograd.Variable;
 import org.seq4j.tensor.Tensor;
+import org.seq4j.tensor.Updates;
 
 /**
  * Updates a fixed list of parameters from their accumulated gradients. One {@link #step()} is Keras 3's
@@ -25,7 +26,9 @@ import org.seq4j.tensor.Tensor;
  *
  * <p>Per-parameter state ("slots": momentum, velocity...) is created as zeros on first use and exported by
  * {@link #state()} as named tensors {@code "<slot>.<parameter index>"}, with {@link #iterations()} beside it, so that
- * training can be saved and resumed exactly.
+ * training can be saved and resumed exactly. The optimizer owns its slots exclusively, so that a rule may update
+ * them in place ({@link Updates#adamInPlace}): it creates them itself, copies what {@link #load} is given and
+ * {@link #state()} returns copies; a slot tensor never leaves it.
  */
 public abstract class Optimizer {
 
@@ -154,9 +157,14 @@ public abstract class Optimizer {
         schedule = LearningRateSchedule.constant(lr);
     }
 
-    /** The slots, named {@code "<slot>.<parameter index>"} (a copy; the tensors themselves are immutable). */
+    /**
+     * A snapshot of the slots, named {@code "<slot>.<parameter index>"}: copies, unchanged by later steps (the live
+     * slots may be updated in place). Meant for checkpoints: it copies every slot.
+     */
     public final Map<String, Tensor> state() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(slots));
+        Map<String, Tensor> copy = new LinkedHashMap<>();
+        slots.forEach((k, v) -> copy.put(k, Updates.ownedCopy(v)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Restores {@link #state()} and the step count, checking every name and shape against the parameters. */
@@ -177,15 +185,16 @@ public abstract class Optimizer {
             }
         }
         slots.clear();
-        slots.putAll(state);
+        state.forEach((k, v) -> slots.put(k, Updates.ownedCopy(v))); // the caller keeps its tensors unchanged
         iterations = iterationsDone;
     }
 
-    /** A slot of parameter {@code index}, zeros the first time. */
+    /** A slot of parameter {@code index}, zeros the first time; owned by this optimizer alone (never handed out). */
     protected final Tensor slot(String name, int index) {
         return slots.computeIfAbsent(name + "." + index, k -> Tensor.zeros(params.get(index).shape()));
     }
 
+    /** Replaces a slot; a rule that later updates it in place must pass a tensor nobody else holds. */
     protected final void setSlot(String name, int index, Tensor value) {
         slots.put(name + "." + index, value);
     }

@@ -10,17 +10,67 @@ final class Elementwise {
     private Elementwise() {}
 
     static Tensor unary(UnaryOp op, Tensor x) {
-        Tensor c = x.contiguous();
-        float[] y = new float[c.size()];
-        Kernels.math().unary(op, c.data, c.offset, y, 0, y.length);
-        return Tensor.wrap(y, c.shape);
+        float[] y = new float[x.size()];
+        MathKernel k = Kernels.math();
+        forEachRun(x, (data, from, o, n) -> k.unary(op, data, from, y, o, n));
+        return Tensor.wrap(y, x.shape);
     }
 
     static Tensor binaryScalar(BinaryOp op, Tensor a, float s) {
-        Tensor c = a.contiguous();
-        float[] y = new float[c.size()];
-        Kernels.math().binaryScalar(op, c.data, c.offset, s, y, 0, y.length);
-        return Tensor.wrap(y, c.shape);
+        float[] y = new float[a.size()];
+        MathKernel k = Kernels.math();
+        forEachRun(a, (data, from, o, n) -> k.binaryScalar(op, data, from, s, y, o, n));
+        return Tensor.wrap(y, a.shape);
+    }
+
+    private static final int MASK_CHUNK = 4096;
+
+    /**
+     * g ⊙ (x &gt; 0), the relu gradient, with one new array instead of two (the mask is made a chunk at a time in
+     * scratch) when both are contiguous: the same kernel calls as {@code g.mul(x.gt(0))}, so bit for bit the same.
+     */
+    static Tensor reluBackward(Tensor x, Tensor g) {
+        if (!g.shape.equals(x.shape)) {
+            throw new IllegalArgumentException("reluBackward: gradient shape " + g.shape + " differs from " + x.shape);
+        }
+        if (!x.isContiguous() || !g.isContiguous()) {
+            return g.mul(x.gt(0f));
+        }
+        float[] y = new float[x.size()];
+        float[] mask = new float[Math.min(MASK_CHUNK, y.length)];
+        MathKernel k = Kernels.math();
+        for (int off = 0; off < y.length; off += MASK_CHUNK) {
+            int n = Math.min(MASK_CHUNK, y.length - off);
+            k.binaryScalar(BinaryOp.GT, x.data, x.offset + off, 0f, mask, 0, n);
+            k.binary(BinaryOp.MUL, g.data, g.offset + off, mask, 0, y, off, n);
+        }
+        return Tensor.wrap(y, x.shape);
+    }
+
+    /** A contiguous run of n elements of {@code data} from {@code from}, for output positions o.. o + n - 1. */
+    private interface RunVisitor {
+        void run(float[] data, int from, int o, int n);
+    }
+
+    /**
+     * Visits x's elements in row-major order as contiguous runs: one run when x is contiguous, else one per row
+     * read in place (a transposed or narrowed view is not copied first); only a strided last dimension is copied.
+     */
+    private static void forEachRun(Tensor x, RunVisitor visitor) {
+        if (x.isContiguous() || x.size() == 0) {
+            visitor.run(x.data, x.offset, 0, x.size());
+            return;
+        }
+        int[][] co = Strided.coalesce(x.shape.dims(), x.shape.contiguousStrides(), x.strides);
+        int[] dims = co[0];
+        int n = dims[dims.length - 1];
+        if (n != 1 && co[2][dims.length - 1] != 1) { // a strided last dimension: through a copy
+            Tensor c = x.contiguous();
+            visitor.run(c.data, c.offset, 0, c.size());
+            return;
+        }
+        Strided.forEachRow(dims, new int[][] {co[2]}, new int[] {x.offset},
+                (o, offs) -> visitor.run(x.data, offs[0], o, n));
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {

@@ -30,26 +30,68 @@ final class Indexing {
 
     /** x + Σ source slices added at the positions index names; repeated indices accumulate. */
     static Tensor indexAdd(Tensor x, int axis, IntTensor index, Tensor source) {
-        int a = x.shape.axis("indexAdd", axis);
-        Shape expect = splice(x.shape, a, index.shape());
+        return Tensor.wrap(addRows("indexAdd", x.toArray(), x.shape, axis, index, source), x.shape);
+    }
+
+    /** zeros(shape).indexAdd(...) into one fresh array (the embedding gradient: one table-sized allocation). */
+    static Tensor zerosIndexAdd(Shape shape, int axis, IntTensor index, Tensor source) {
+        return Tensor.wrap(addRows("zerosIndexAdd", new float[shape.size()], shape, axis, index, source), shape);
+    }
+
+    /** Adds source's slices into y (row-major, of shape) at the positions index names; returns y. */
+    private static float[] addRows(String op, float[] y, Shape shape, int axis, IntTensor index, Tensor source) {
+        int a = shape.axis(op, axis);
+        Shape expect = splice(shape, a, index.shape());
         if (!source.shape.equals(expect)) {
-            throw new IllegalArgumentException("indexAdd: source shape " + source.shape + " should be " + expect
-                    + " for x " + x.shape + " and index " + index.shape());
+            throw new IllegalArgumentException(op + ": source shape " + source.shape + " should be " + expect
+                    + " for x " + shape + " and index " + index.shape());
         }
-        float[] y = x.toArray();
-        Tensor s = source.contiguous();
-        int pre = prod(x.shape, 0, a);
-        int d = x.shape.dim(a);
-        int post = prod(x.shape, a + 1, x.rank());
+        int pre = prod(shape, 0, a);
+        int d = shape.dim(a);
+        int post = prod(shape, a + 1, shape.rank());
         int n = index.size();
+        int[] starts = rowStarts(source, a + index.shape().rank());
+        Tensor s = starts == null ? source.contiguous() : source;
         MathKernel k = Kernels.math();
         for (int p = 0; p < pre; p++) {
             for (int i = 0; i < n; i++) {
-                int id = checked("indexAdd", index.getFlat(i), d, x.shape);
-                k.axpy(1f, s.data, s.offset + (p * n + i) * post, y, (p * d + id) * post, post);
+                int id = checked(op, index.getFlat(i), d, shape);
+                int r = p * n + i;
+                k.axpy(1f, s.data, starts == null ? s.offset + r * post : starts[r], y, (p * d + id) * post, post);
             }
         }
-        return Tensor.wrap(y, x.shape);
+        return y;
+    }
+
+    /**
+     * Where each row of t starts in its storage, t seen as (rows, post) with rows over its first {@code outer}
+     * dimensions; null when a row is not one contiguous run (then t is read through a copy). Lets a transposed
+     * gradient be read in place.
+     */
+    private static int[] rowStarts(Tensor t, int outer) {
+        int expected = 1;
+        for (int i = t.rank() - 1; i >= outer; i--) {
+            if (t.shape.dim(i) != 1 && t.strides[i] != expected) {
+                return null;
+            }
+            expected *= t.shape.dim(i);
+        }
+        int rows = prod(t.shape, 0, outer);
+        int[] starts = new int[rows];
+        int[] idx = new int[outer];
+        int off = t.offset;
+        for (int r = 0; r < rows; r++) {
+            starts[r] = off;
+            for (int dim = outer - 1; dim >= 0; dim--) { // odometer over the outer dimensions
+                off += t.strides[dim];
+                if (++idx[dim] < t.shape.dim(dim)) {
+                    break;
+                }
+                off -= t.strides[dim] * t.shape.dim(dim);
+                idx[dim] = 0;
+            }
+        }
+        return starts;
     }
 
     /** out[i][j][k] = x[i][index[i][j][k]][k] (axis 1); index has x's rank and no larger a dimension elsewhere. */
@@ -69,21 +111,29 @@ final class Indexing {
 
     /** x + source added at the positions gather would have read (repeated positions accumulate). */
     static Tensor scatterAdd(Tensor x, int axis, IntTensor index, Tensor source) {
-        int a = checkGatherShapes("scatterAdd", x.shape, axis, index.shape());
+        return Tensor.wrap(scatter("scatterAdd", x.toArray(), x.shape, axis, index, source), x.shape);
+    }
+
+    /** zeros(shape).scatterAdd(...) into one fresh array (the gather gradient). */
+    static Tensor zerosScatterAdd(Shape shape, int axis, IntTensor index, Tensor source) {
+        return Tensor.wrap(scatter("zerosScatterAdd", new float[shape.size()], shape, axis, index, source), shape);
+    }
+
+    private static float[] scatter(String op, float[] y, Shape shape, int axis, IntTensor index, Tensor source) {
+        int a = checkGatherShapes(op, shape, axis, index.shape());
         if (!source.shape.equals(index.shape())) {
             throw new IllegalArgumentException(
-                    "scatterAdd: source shape " + source.shape + " differs from index shape " + index.shape());
+                    op + ": source shape " + source.shape + " differs from index shape " + index.shape());
         }
-        float[] y = x.toArray();
         float[] src = source.toArray();
-        int[] xs = x.shape.contiguousStrides();
+        int[] xs = shape.contiguousStrides();
         int[] dims = index.shape().dims();
         int[] idx = new int[dims.length];
         for (int f = 0; f < src.length; f++) {
-            y[sourceOffset("scatterAdd", idx, a, index.getFlat(f), x.shape, xs)] += src[f];
+            y[sourceOffset(op, idx, a, index.getFlat(f), shape, xs)] += src[f];
             increment(idx, dims);
         }
-        return Tensor.wrap(y, x.shape);
+        return y;
     }
 
     static Tensor oneHot(IntTensor ids, int depth) {

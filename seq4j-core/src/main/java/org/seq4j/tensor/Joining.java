@@ -3,7 +3,7 @@ package org.seq4j.tensor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** concat, stack and split. Split returns views; the others copy each part's rows once. */
+/** concat, stack, split and zero padding. Split returns views; the others copy each part's elements once. */
 final class Joining {
     private Joining() {}
 
@@ -29,21 +29,29 @@ final class Joining {
         int[] dims = first.dims();
         dims[a] = total;
         Shape out = new Shape(dims);
-        int pre = 1;
-        for (int i = 0; i < a; i++) {
-            pre *= dims[i];
-        }
-        int post = out.size() / Math.max(pre * total, 1);
         float[] y = new float[out.size()];
-        int col = 0;
+        int[] ys = out.contiguousStrides();
+        int start = 0;
         for (Tensor t : parts) {
-            Tensor c = t.contiguous();
-            int w = t.shape.dim(a) * post;
-            for (int p = 0; p < pre; p++) {
-                System.arraycopy(c.data, c.offset + p * w, y, p * total * post + col, w);
-            }
-            col += w;
+            Strided.copyInto(t, y, start * ys[a], ys); // part t fills [start, start + its length) along a
+            start += t.shape.dim(a);
         }
+        return Tensor.wrap(y, out);
+    }
+
+    /** x with {@code before} and {@code after} zeros added along axis: one zeroed array with x copied into its slice. */
+    static Tensor padZeros(Tensor x, int axis, int before, int after) {
+        int a = x.shape.axis("padZeros", axis);
+        if (before < 0 || after < 0) {
+            throw new IllegalArgumentException("padZeros: negative padding " + before + ", " + after + " for shape "
+                    + x.shape);
+        }
+        int[] dims = x.shape.dims();
+        dims[a] += before + after;
+        Shape out = new Shape(dims);
+        float[] y = new float[out.size()];
+        int[] ys = out.contiguousStrides();
+        Strided.copyInto(x, y, before * ys[a], ys);
         return Tensor.wrap(y, out);
     }
 

@@ -1,7 +1,9 @@
 package org.seq4j.tensor;
 
+import org.seq4j.tensor.kernel.BinaryOp;
 import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
+import org.seq4j.tensor.kernel.MathKernel;
 import org.seq4j.tensor.kernel.Transpose;
 
 /**
@@ -51,6 +53,24 @@ final class MatMul {
             return out.squeeze(-1);
         }
         return out;
+    }
+
+    /**
+     * x·w + bias, bias of shape (N) added along the last axis into the product's own fresh storage: one new array
+     * instead of two, and the same additions as {@code x.matmul(w).add(bias)}, so bit for bit the same.
+     */
+    static Tensor linear(Tensor x, Tensor w, Tensor bias) {
+        Tensor y = matmul(x, w); // fresh: ours to finish before anyone sees it
+        int n = y.rank() == 0 ? 1 : y.dim(-1);
+        if (bias.rank() != 1 || bias.dim(0) != n || y.rank() == 0 || !y.isContiguous()) {
+            return y.add(bias);
+        }
+        Tensor b = bias.contiguous();
+        MathKernel k = Kernels.math();
+        for (int off = 0; off < y.size(); off += n) {
+            k.binary(BinaryOp.ADD, y.data, y.offset + off, b.data, b.offset, y.data, y.offset + off, n);
+        }
+        return y;
     }
 
     /** A contiguous (..., M, K) operand is one (B·M, K) matrix, so the product is a single GEMM. */

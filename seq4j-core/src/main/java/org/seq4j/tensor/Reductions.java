@@ -200,6 +200,33 @@ final class Reductions {
         return last ? out : moveFromEnd(out, a).contiguous();
     }
 
+    /**
+     * The softmax gradient y ⊙ (g − Σ g⊙y) along the axis, with one new array (and one row of scratch) instead of
+     * three temporaries when the axis is last and both are contiguous: row by row, the same kernel calls as the
+     * composed formula, so bit for bit the same. Otherwise the composed formula.
+     */
+    static Tensor softmaxBackward(Tensor y, Tensor g, int axis) {
+        int a = y.shape.axis("softmaxBackward", axis);
+        if (!g.shape.equals(y.shape)) {
+            throw new IllegalArgumentException("softmaxBackward: gradient shape " + g.shape + " differs from "
+                    + y.shape);
+        }
+        if (a != y.rank() - 1 || y.size() == 0 || !y.isContiguous() || !g.isContiguous()) {
+            return y.mul(g.sub(g.mul(y).sum(Axes.of(a).keepDims())));
+        }
+        int n = y.shape.dim(a);
+        float[] out = new float[y.size()];
+        float[] gy = new float[n];
+        MathKernel k = Kernels.math();
+        for (int off = 0; off < out.length; off += n) {
+            k.binary(BinaryOp.MUL, g.data, g.offset + off, y.data, y.offset + off, gy, 0, n);
+            float dot = k.reduce(ReduceOp.SUM, gy, 0, n);
+            k.binaryScalar(BinaryOp.SUB, g.data, g.offset + off, dot, out, off, n);
+            k.binary(BinaryOp.MUL, y.data, y.offset + off, out, off, out, off, n);
+        }
+        return Tensor.wrap(out, y.shape);
+    }
+
     static Tensor moveToEnd(Tensor x, int a) {
         int r = x.rank();
         int[] perm = new int[r];

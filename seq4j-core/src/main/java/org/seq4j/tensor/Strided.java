@@ -40,6 +40,30 @@ final class Strided {
     }
 
     /**
+     * Copies {@code src}'s elements into {@code dst} laid out with {@code dstStrides} from {@code dstOffset} (e.g. a
+     * slice of a fresh row-major array), reading src in place whatever its layout: no intermediate copy.
+     */
+    static void copyInto(Tensor src, float[] dst, int dstOffset, int[] dstStrides) {
+        if (src.shape.size() == 0) {
+            return;
+        }
+        int[][] co = coalesce(src.shape.dims(), src.strides, dstStrides);
+        int[] dims = co[0];
+        int inner = dims[dims.length - 1];
+        int si = co[1][dims.length - 1];
+        int di = co[2][dims.length - 1];
+        forEachRow(dims, new int[][] {co[1], co[2]}, new int[] {src.offset, dstOffset}, (o, offs) -> {
+            if (si == 1 && di == 1) {
+                System.arraycopy(src.data, offs[0], dst, offs[1], inner);
+            } else {
+                for (int j = 0, a = offs[0], b = offs[1]; j < inner; j++, a += si, b += di) {
+                    dst[b] = src.data[a];
+                }
+            }
+        });
+    }
+
+    /**
      * Visits each row (all dimensions but the last) of a row-major output of shape {@code dims}; operand i has
      * {@code strides[i]} (same rank as dims) and starts at {@code base[i]}.
      */

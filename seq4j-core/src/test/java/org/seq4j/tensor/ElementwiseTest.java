@@ -1,5 +1,6 @@
 package org.seq4j.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.seq4j.tensor.Ref.assertClose;
 import static org.seq4j.tensor.Ref.assertShape;
@@ -179,6 +180,49 @@ class ElementwiseTest {
         assertValues(new float[] {0, 0, 1, Float.NaN}, special.clamp(0, 1), 4); // clamp keeps NaN, as torch
         assertValues(new float[] {0, 1, Float.NaN, Float.NaN},
                 Tensor.of(new float[] {0, 1, -1, Float.NaN}, 4).sqrt(), 4);
+    }
+
+    @Test
+    void viewsWithContiguousRowsAreReadInPlaceWithTheSameValues() {
+        float[] a = Ref.values(17, 2 * 3 * 8);
+        Tensor base = Tensor.of(a, 2, 3, 8);
+        Tensor[] views = {base.transpose(0, 1), base.narrow(2, 1, 5), base.narrow(1, 1, 2).transpose(0, 1),
+                base.select(1, 2), base.narrow(0, 1, 1).expand(4, 3, 8), base.narrow(2, 3, 1).unsqueeze(0),
+                Tensor.of(a, 6, 8).narrow(0, 2, 3).unsqueeze(2), Ref.strided(a, 2, 3, 8)};
+        for (Tensor v : views) {
+            Tensor dense = Tensor.of(v.toArray(), v.shape().dims());
+            for (UnaryOp op : UnaryOp.values()) {
+                assertArrayEquals(dense.map(op).toArray(), v.map(op).toArray(), op + " of " + v.shape());
+            }
+            for (BinaryOp op : List.of(BinaryOp.ADD, BinaryOp.MUL, BinaryOp.GT, BinaryOp.POW)) {
+                assertArrayEquals(dense.zip(op, 0.75f).toArray(), v.zip(op, 0.75f).toArray(), op + " of " + v.shape());
+            }
+            assertShape(v.exp(), v.shape().dims());
+        }
+    }
+
+    @Test
+    void fusedReluBackwardEqualsGradTimesMaskBitForBit() {
+        int n = 3 * 4096 + 37; // several mask chunks and a tail
+        float[] x = Ref.values(18, n);
+        float[] g = Ref.values(19, n);
+        x[0] = 0f;
+        x[1] = -0f;
+        x[2] = Float.NaN;
+        g[3] = Float.POSITIVE_INFINITY;
+        x[3] = -1f;
+        g[4] = Float.NaN;
+        g[5] = -2f;
+        x[5] = -3f; // -2 * 0 = -0: kept as the composed product has it
+        for (Tensor[] xg : new Tensor[][] {{Tensor.of(x, n), Tensor.of(g, n)},
+                {Tensor.of(x, 1, n), Tensor.of(g, n).unsqueeze(0)}, {Tensor.zeros(0), Tensor.zeros(0)},
+                {Ref.strided(java.util.Arrays.copyOf(x, 60), 6, 10), Tensor.of(java.util.Arrays.copyOf(g, 60), 6, 10)}}) {
+            Tensor want = xg[1].mul(xg[0].gt(0f));
+            assertArrayEquals(want.toArray(), Tensor.reluBackward(xg[0], xg[1]).toArray());
+            assertShape(Tensor.reluBackward(xg[0], xg[1]), want.shape().dims());
+        }
+        Ref.assertMessage(IllegalArgumentException.class,
+                () -> Tensor.reluBackward(Tensor.zeros(2, 3), Tensor.zeros(3, 2)), "reluBackward", "(3, 2)");
     }
 
     @Test

@@ -89,6 +89,65 @@ class IndexingTest {
                 "indexAdd", "4", "(4, 3)");
     }
 
+    @Test
+    void zerosIndexAddReadsTransposedAndNarrowedSourcesInPlace() {
+        int vocab = 7;
+        int b = 3;
+        int t = 4;
+        int e = 5;
+        float[] src = Ref.values(67, b * t * e); // (B, T, E)
+        int[] ids = {6, 0, 2, 6, 1, 1, 3, 0, 6, 2, 5, 1};
+        IntTensor index = IntTensor.of(ids, b, t);
+        float[] expected = new float[vocab * e];
+        for (int i = 0; i < b * t; i++) {
+            for (int d = 0; d < e; d++) {
+                expected[ids[i] * e + d] += src[i * e + d];
+            }
+        }
+        float[] tbe = new float[src.length]; // the same values stored time-major, (T, B, E)
+        for (int[] o : Ref.indices(b, t, e)) {
+            tbe[Ref.flat(new int[] {t, b, e}, o[1], o[0], o[2])] = Ref.at(src, new int[] {b, t, e}, o);
+        }
+        float[] wide = new float[b * t * (e + 2)]; // (B, T, E + 2): the source is its narrowed middle
+        for (int[] o : Ref.indices(b, t, e)) {
+            wide[Ref.flat(new int[] {b, t, e + 2}, o[0], o[1], o[2] + 1)] = Ref.at(src, new int[] {b, t, e}, o);
+        }
+        Tensor plain = Tensor.of(src, b, t, e);
+        Tensor[] sources = {plain, Tensor.of(tbe, t, b, e).transpose(0, 1), Tensor.of(wide, b, t, e + 2).narrow(2, 1, e),
+                Ref.strided(src, b, t, e)};
+        float[] reference = Tensor.zeros(vocab, e).indexAdd(0, index, plain).toArray();
+        for (Tensor s : sources) {
+            Tensor got = Tensor.zerosIndexAdd(Shape.of(vocab, e), 0, index, s);
+            Ref.assertClose(Ref.toDouble(expected), got, Ref.RTOL, 1e-7, vocab, e);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(reference, got.toArray()); // bit for bit
+        }
+        // axis 1 with rows before it: (2, vocab) from a transposed (2, 3) source
+        float[] x2 = Ref.values(68, 6);
+        int[] pick = {4, 0, 4};
+        float[] e2 = new float[2 * vocab];
+        for (int r = 0; r < 2; r++) {
+            for (int i = 0; i < 3; i++) {
+                e2[r * vocab + pick[i]] += x2[r * 3 + i];
+            }
+        }
+        Tensor s2 = Ref.strided(x2, 2, 3);
+        Ref.assertClose(Ref.toDouble(e2), Tensor.zerosIndexAdd(Shape.of(2, vocab), 1, IntTensor.of(pick, 3), s2),
+                Ref.RTOL, 1e-7, 2, vocab);
+        assertMessage(IllegalArgumentException.class,
+                () -> Tensor.zerosIndexAdd(Shape.of(4, 3), 0, IntTensor.of(new int[] {1}, 1), Tensor.zeros(1, 2)),
+                "zerosIndexAdd", "(1, 2)", "(1, 3)");
+    }
+
+    @Test
+    void zerosScatterAddEqualsScatterAddIntoZeros() {
+        float[] src = Ref.values(69, 6);
+        int[][] idx = {{3, 0}, {1, 1}, {0, 3}};
+        for (Tensor s : new Tensor[] {Tensor.of(src, 3, 2), Ref.strided(src, 3, 2)}) {
+            float[] want = Tensor.zeros(3, 4).scatterAdd(1, IntTensor.of(idx), s).toArray();
+            assertValues(want, Tensor.zerosScatterAdd(Shape.of(3, 4), 1, IntTensor.of(idx), s), 3, 4);
+        }
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -8,6 +8,28 @@ import org.junit.jupiter.api.Test;
 
 /** softmax and logSoftmax along every axis, against a double reference over the source array. */
 class SoftmaxTest {
+
+    @Test
+    void fusedBackwardEqualsTheComposedFormulaBitForBit() {
+        for (int[] dims : new int[][] {{3, 5, 37}, {2, 1}, {4, 128}, {7}, {0, 3}}) {
+            Tensor x = Tensor.of(Ref.values(91, Ref.size(dims)), dims);
+            Tensor g = Tensor.of(Ref.values(92, Ref.size(dims)), dims);
+            for (int axis = -1; axis >= -dims.length; axis--) {
+                Tensor y = x.softmax(axis);
+                Tensor composed = y.mul(g.sub(g.mul(y).sum(Axes.of(axis).keepDims())));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(composed.toArray(),
+                        Tensor.softmaxBackward(y, g, axis).toArray(), java.util.Arrays.toString(dims) + " " + axis);
+            }
+        }
+        // a non-contiguous gradient takes the composed path
+        Tensor y = Tensor.of(Ref.values(93, 20), 4, 5).softmax(-1);
+        Tensor g = Ref.strided(Ref.values(94, 20), 4, 5);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(y.mul(g.sub(g.mul(y).sum(Axes.of(-1).keepDims()))).toArray(),
+                Tensor.softmaxBackward(y, g, -1).toArray());
+        Ref.assertMessage(IllegalArgumentException.class,
+                () -> Tensor.softmaxBackward(y, Tensor.zeros(5, 4), -1), "softmaxBackward", "(5, 4)");
+    }
+
     private static final int[] DIMS = {3, 4, 5};
 
     /** softmax (or its log) of x (dims) along axis, in double, row-major. */
