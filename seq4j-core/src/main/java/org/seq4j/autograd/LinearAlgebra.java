@@ -23,6 +23,19 @@ public final class LinearAlgebra {
         }, x, w, bias);
     }
 
+    /**
+     * relu(x·w + bias) as one node with one array; the relu gradient is masked by the output (y &gt; 0 exactly where
+     * x·w + bias &gt; 0), so the pre-activation need not be kept.
+     */
+    public static Variable linearRelu(Variable x, Variable w, Variable bias) {
+        Tensor y = Tensor.linearRelu(x.value(), w.value(), bias.value());
+        return Variable.op("linearRelu", y, g -> {
+            Tensor dz = Tensor.reluBackward(y, g);
+            Tensor[] gxw = gradients(x, w, dz);
+            return new Tensor[] {gxw[0], gxw[1], bias.requiresGrad() ? dz.sumTo(bias.shape()) : null};
+        }, x, w, bias);
+    }
+
     /** dA, dB of C = A·B from dC (null for an input that needs none). */
     private static Tensor[] gradients(Variable a, Variable b, Tensor g) {
         Tensor av = a.value();

@@ -54,7 +54,10 @@ public final class Dense extends Layer {
             throw new IllegalArgumentException(name() + ": expects last dimension " + config.inputDim()
                     + ", input shape is " + x.shape());
         }
-        // (..., units); with a bias, one node and one array (the same values as x.matmul(kernel).add(bias))
+        // (..., units); with a bias, one node and one array (the same values as x.matmul(kernel).add(bias)[.relu()])
+        if (bias != null && config.activation() == Activation.RELU) {
+            return input.with(LinearAlgebra.linearRelu(x, kernel, bias));
+        }
         Variable z = bias == null ? x.matmul(kernel) : LinearAlgebra.linear(x, kernel, bias);
         return input.with(config.activation().apply(z));
     }

@@ -5,6 +5,7 @@ import org.seq4j.tensor.kernel.GemmKernel;
 import org.seq4j.tensor.kernel.Kernels;
 import org.seq4j.tensor.kernel.MathKernel;
 import org.seq4j.tensor.kernel.Transpose;
+import org.seq4j.tensor.kernel.UnaryOp;
 
 /**
  * NumPy matmul semantics on top of the GEMM kernel: (..., M, K) · (..., K, N) → (..., M, N), batch dimensions
@@ -71,6 +72,16 @@ final class MatMul {
             k.binary(BinaryOp.ADD, y.data, y.offset + off, b.data, b.offset, y.data, y.offset + off, n);
         }
         return y;
+    }
+
+    /** relu(x·w + bias) in the product's own storage: {@link #linear}, then relu in place (the same kernel calls). */
+    static Tensor linearRelu(Tensor x, Tensor w, Tensor bias) {
+        Tensor z = linear(x, w, bias);
+        if (!z.isContiguous() || z.offset != 0 || z.data.length != z.size()) {
+            return z.relu();
+        }
+        Kernels.math().unary(UnaryOp.RELU, z.data, 0, z.data, 0, z.size());
+        return z;
     }
 
     /** A contiguous (..., M, K) operand is one (B·M, K) matrix, so the product is a single GEMM. */

@@ -371,6 +371,11 @@ public final class Tensor {
         return MatMul.linear(x, w, bias);
     }
 
+    /** {@code linear(x, w, bias).relu()} with one new array (a relu dense layer's forward). */
+    public static Tensor linearRelu(Tensor x, Tensor w, Tensor bias) {
+        return MatMul.linearRelu(x, w, bias);
+    }
+
     /** Slices along {@code axis} picked by {@code index}: shape {@code pre + index.shape + post} (embedding lookup). */
     public Tensor indexSelect(int axis, IntTensor index) {
         return Indexing.indexSelect(this, axis, index);

@@ -333,6 +333,10 @@ class MatMulTest {
             Ref.assertShape(got, want.shape().dims());
             org.junit.jupiter.api.Assertions.assertArrayEquals(want.toArray(), got.toArray());
         }
+        for (Tensor x : xs) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(x.matmul(w).add(bias).relu().toArray(),
+                    Tensor.linearRelu(x, w, bias).toArray());
+        }
         // a bias of another shape is simply broadcast as add would
         Tensor col = Tensor.of(Ref.values(107, 3), 3, 1);
         org.junit.jupiter.api.Assertions.assertArrayEquals(xs[1].matmul(w).add(col).toArray(),
