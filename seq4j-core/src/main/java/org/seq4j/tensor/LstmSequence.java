@@ -180,7 +180,7 @@ public final class LstmSequence {
         final boolean[] keep;
         final boolean reverse;
         final BufferPool pool;
-        private boolean released;
+        private final SavedBuffers buffers;
 
         Saved(int batch, int steps, int units, Tensor x, Tensor kernel, Tensor recurrentKernel, float[] acts,
               float[] hPrev, float[] cPrev, float[] output, boolean[] keep, boolean reverse, BufferPool pool) {
@@ -197,21 +197,16 @@ public final class LstmSequence {
             this.keep = keep;
             this.reverse = reverse;
             this.pool = pool;
+            this.buffers = new SavedBuffers("lstm_sequence", pool, acts, hPrev, cPrev);
         }
 
-        synchronized void claim() {
-            if (released) {
-                throw new IllegalStateException("lstm_sequence: backward through this graph a second time; its saved"
-                        + " activations were freed by the first (run the forward again)");
-            }
+        void claim() {
+            buffers.claim();
         }
 
         /** Hands the pooled buffers back (after backward, or at once when no backward will come). */
-        public synchronized void release() {
-            if (!released) {
-                released = true;
-                pool.recycle(acts, hPrev, cPrev);
-            }
+        public void release() {
+            buffers.release();
         }
     }
 }
