@@ -1,5 +1,6 @@
 package org.seq4j.autograd;
 
+import org.seq4j.tensor.Affine;
 import org.seq4j.tensor.Tensor;
 
 /**
@@ -32,5 +33,26 @@ public final class LinearAlgebra {
             }
             return new Tensor[] {ga, gb};
         }, a, b);
+    }
+
+    /**
+     * A dense layer's act(x·W + b) on the last axis as one node ({@link Affine}): x (…, K), w (K, N), b (N) or null,
+     * act ReLU or the identity. Equal to {@code relu(x.matmul(w).add(b))}, with one output array instead of three.
+     */
+    public static Variable affine(Variable x, Variable w, Variable b, boolean relu) {
+        Tensor y = Affine.forward(x.value(), w.value(), b == null ? null : b.value(), relu);
+        String name = relu ? "affine_relu" : "affine";
+        if (b == null) {
+            return Variable.op(name, y, g -> {
+                Affine.Grads d = Affine.backward(x.value(), w.value(), y, relu, false, g, x.requiresGrad(),
+                        w.requiresGrad());
+                return new Tensor[] {d.x(), d.w()};
+            }, x, w);
+        }
+        return Variable.op(name, y, g -> {
+            Affine.Grads d = Affine.backward(x.value(), w.value(), y, relu, b.requiresGrad(), g, x.requiresGrad(),
+                    w.requiresGrad());
+            return new Tensor[] {d.x(), d.w(), d.bias()};
+        }, x, w, b);
     }
 }

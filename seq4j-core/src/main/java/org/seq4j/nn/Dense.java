@@ -1,6 +1,7 @@
 package org.seq4j.nn;
 
 import java.util.random.RandomGenerator;
+import org.seq4j.autograd.LinearAlgebra;
 import org.seq4j.autograd.Variable;
 import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
@@ -53,10 +54,15 @@ public final class Dense extends Layer {
             throw new IllegalArgumentException(name() + ": expects last dimension " + config.inputDim()
                     + ", input shape is " + x.shape());
         }
+        Activation act = config.activation();
+        if (x.shape().rank() >= 2 && (act == Activation.LINEAR || act == Activation.RELU)) {
+            // one node and one output array for the product, the bias and ReLU
+            return input.with(LinearAlgebra.affine(x, kernel, bias, act == Activation.RELU));   // (..., units)
+        }
         Variable z = x.matmul(kernel);                   // (..., units)
         if (bias != null) {
             z = z.add(bias);
         }
-        return input.with(config.activation().apply(z));
+        return input.with(act.apply(z));
     }
 }

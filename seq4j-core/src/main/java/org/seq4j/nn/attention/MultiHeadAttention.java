@@ -2,6 +2,7 @@ package org.seq4j.nn.attention;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.seq4j.autograd.LinearAlgebra;
 import org.seq4j.autograd.Variable;
 import org.seq4j.nn.Context;
 import org.seq4j.nn.Init;
@@ -224,16 +225,15 @@ public final class MultiHeadAttention extends Layer {
     /** The merged heads (B, Tq, H·value_dim) through the output projection: (B, Tq, d_out). */
     private Variable output(Variable merged) {
         int hv = config.numHeads() * config.valueDim();
-        Variable out = merged.matmul(outputKernel.reshape(hv, config.outputDim()));   // (B, Tq, d_out)
-        return outputBias == null ? out : out.add(outputBias);
+        return LinearAlgebra.affine(merged, outputKernel.reshape(hv, config.outputDim()), outputBias, false);
     }
 
     /** x (B, T, d) → (B, T, H·depth) by one (B·T, d)·(d, H·depth) GEMM: head h is the column block h. */
     private Variable project(Variable x, Projection p) {
         int d = p.kernel().shape().dim(0);
         int hd = config.numHeads() * p.kernel().shape().dim(2);
-        Variable y = x.matmul(p.kernel().reshape(d, hd));                   // (B, T, H·depth)
-        return p.bias() == null ? y : y.add(p.bias().reshape(hd));
+        return LinearAlgebra.affine(x, p.kernel().reshape(d, hd), p.bias() == null ? null : p.bias().reshape(hd),
+                false);                                                     // (B, T, H·depth)
     }
 
     /** (B, T, H·depth) → (B, H, T, depth), a view. */
