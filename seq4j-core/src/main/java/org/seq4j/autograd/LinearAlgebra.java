@@ -1,6 +1,7 @@
 package org.seq4j.autograd;
 
 import org.seq4j.tensor.Affine;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.Tensor;
 
 /**
@@ -40,18 +41,23 @@ public final class LinearAlgebra {
      * act ReLU or the identity. Equal to {@code relu(x.matmul(w).add(b))}, with one output array instead of three.
      */
     public static Variable affine(Variable x, Variable w, Variable b, boolean relu) {
+        return affine(x, w, b, relu, null);
+    }
+
+    /** With ReLU's backward scratch (the masked gradient, as large as y) taken from and handed back to a pool. */
+    public static Variable affine(Variable x, Variable w, Variable b, boolean relu, BufferPool pool) {
         Tensor y = Affine.forward(x.value(), w.value(), b == null ? null : b.value(), relu);
         String name = relu ? "affine_relu" : "affine";
         if (b == null) {
             return Variable.op(name, y, g -> {
                 Affine.Grads d = Affine.backward(x.value(), w.value(), y, relu, false, g, x.requiresGrad(),
-                        w.requiresGrad());
+                        w.requiresGrad(), pool);
                 return new Tensor[] {d.x(), d.w()};
             }, x, w);
         }
         return Variable.op(name, y, g -> {
             Affine.Grads d = Affine.backward(x.value(), w.value(), y, relu, b.requiresGrad(), g, x.requiresGrad(),
-                    w.requiresGrad());
+                    w.requiresGrad(), pool);
             return new Tensor[] {d.x(), d.w(), d.bias()};
         }, x, w, b);
     }

@@ -3,6 +3,7 @@ package org.seq4j.nn;
 import java.util.random.RandomGenerator;
 import org.seq4j.autograd.LinearAlgebra;
 import org.seq4j.autograd.Variable;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
 
@@ -33,6 +34,8 @@ public final class Dense extends Layer {
     private final Config config;
     private final Variable kernel;
     private final Variable bias;
+    /** ReLU's backward scratch, one (..., units) array reused from step to step. */
+    private final BufferPool scratch = new BufferPool();
 
     public Dense(Config config, RandomGenerator rng) {
         super(config.name());
@@ -57,7 +60,7 @@ public final class Dense extends Layer {
         Activation act = config.activation();
         if (x.shape().rank() >= 2 && (act == Activation.LINEAR || act == Activation.RELU)) {
             // one node and one output array for the product, the bias and ReLU
-            return input.with(LinearAlgebra.affine(x, kernel, bias, act == Activation.RELU));   // (..., units)
+            return input.with(LinearAlgebra.affine(x, kernel, bias, act == Activation.RELU, scratch)); // (..., units)
         }
         Variable z = x.matmul(kernel);                   // (..., units)
         if (bias != null) {

@@ -48,15 +48,19 @@ public final class Affine {
         return wrap(y, new Shape(dims));
     }
 
-    /** g: the gradient of {@code y}, the forward's output. */
+    /**
+     * g: the gradient of {@code y}, the forward's output. With ReLU, gz is scratch taken from {@code pool} (null:
+     * allocated) and handed back before returning: nothing returned shares it.
+     */
     public static Grads backward(Tensor x, Tensor w, Tensor y, boolean relu, boolean withBias, Tensor g,
-                                 boolean needX, boolean needW) {
+                                 boolean needX, boolean needW, BufferPool pool) {
         Tensor gz = g.contiguous();
+        float[] masked = null;
         if (relu) {
             Tensor yc = y.contiguous();
-            float[] masked = new float[yc.size()];
-            Kernels.math().binaryScalar(BinaryOp.GT, yc.data, yc.offset, 0f, masked, 0, masked.length);
-            Kernels.math().binary(BinaryOp.MUL, gz.data, gz.offset, masked, 0, masked, 0, masked.length);
+            masked = pool == null ? new float[yc.size()] : pool.take(yc.size());
+            Kernels.math().binaryScalar(BinaryOp.GT, yc.data, yc.offset, 0f, masked, 0, yc.size());
+            Kernels.math().binary(BinaryOp.MUL, gz.data, gz.offset, masked, 0, masked, 0, yc.size());
             gz = wrap(masked, g.shape);
         }
         int k = w.dim(0);
@@ -64,6 +68,9 @@ public final class Affine {
         Tensor dx = needX ? gz.matmul(w.mT()) : null;                               // (…, K)
         Tensor dw = needW ? x.contiguous().reshape(-1, k).mT().matmul(gz.reshape(-1, n)) : null;   // (K, N)
         Tensor db = withBias ? gz.sumTo(Shape.of(n)) : null;                        // (N)
+        if (masked != null && pool != null) {
+            pool.recycle(masked);
+        }
         return new Grads(dx, dw, db);
     }
 

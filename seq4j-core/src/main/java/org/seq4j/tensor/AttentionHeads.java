@@ -37,15 +37,18 @@ public final class AttentionHeads {
         private final Tensor k;
         private final Tensor v;
         private final float scale;
+        private final int packedWidth;
         private final BufferPool pool;
         private float[] weights;
 
-        private Saved(Dims dims, Tensor q, Tensor k, Tensor v, float scale, BufferPool pool, float[] weights) {
+        private Saved(Dims dims, Tensor q, Tensor k, Tensor v, float scale, int packedWidth, BufferPool pool,
+                      float[] weights) {
             this.dims = dims;
             this.q = q;
             this.k = k;
             this.v = v;
             this.scale = scale;
+            this.packedWidth = packedWidth;
             this.pool = pool;
             this.weights = weights;
         }
@@ -72,7 +75,8 @@ public final class AttentionHeads {
     /** output (B, Tq, H·dv). */
     public record Forward(Tensor output, Saved saved) {}
 
-    public record Grads(Tensor q, Tensor k, Tensor v) {}
+    /** The three gradients, or (after {@link #forwardPacked}) null and one packed (B, T, W) gradient. */
+    public record Grads(Tensor q, Tensor k, Tensor v, Tensor packed) {}
 
     /**
      * q (B, Tq, H·dk), k (B, Tk, H·dk), v (B, Tk, H·dv): any row strides (narrowed views of a wider projection
@@ -80,6 +84,23 @@ public final class AttentionHeads {
      */
     public static Forward forward(Tensor q, Tensor k, Tensor v, int heads, float scale, Tensor bias,
                                   BufferPool pool) {
+        return forward(q, k, v, heads, scale, bias, pool, 0);
+    }
+
+    /**
+     * Self-attention on one (B, T, W) projection holding Q, K and V side by side (W = 2·H·dk + H·dv, one GEMM for
+     * all three): backward then writes the three gradients side by side into one (B, T, W) array.
+     */
+    public static Forward forwardPacked(Tensor qkv, int heads, int keyDim, float scale, Tensor bias,
+                                        BufferPool pool) {
+        int hk = heads * keyDim;
+        int hv = qkv.dim(2) - 2 * hk;
+        return forward(qkv.narrow(2, 0, hk), qkv.narrow(2, hk, hk), qkv.narrow(2, 2 * hk, hv), heads, scale, bias,
+                pool, qkv.dim(2));
+    }
+
+    private static Forward forward(Tensor q, Tensor k, Tensor v, int heads, float scale, Tensor bias,
+                                   BufferPool pool, int packedWidth) {
         Tensor qr = rows(q);
         Tensor kr = rows(k);
         Tensor vr = rows(v);
@@ -105,7 +126,7 @@ public final class AttentionHeads {
                     vr.data, at(vr, b, h * d.valueDim()), ld(vr), 0f, out, b * d.tq() * hv + h * d.valueDim(), hv);
         });
         return new Forward(Tensor.wrap(out, Shape.of(d.batch(), d.tq(), hv)),
-                new Saved(d, qr, kr, vr, scale, pool, a));
+                new Saved(d, qr, kr, vr, scale, packedWidth, pool, a));
     }
 
     /** g (B, Tq, H·dv): the gradient of {@link Forward#output}; gradients come back (B, T, H·d) contiguous. */
@@ -117,9 +138,16 @@ public final class AttentionHeads {
         int tt = d.tq() * d.tk();
         int hk = heads * d.keyDim();
         int hv = heads * d.valueDim();
-        float[] dq = new float[d.batch() * d.tq() * hk];                         // (B, Tq, H·dk)
-        float[] dk = new float[d.batch() * d.tk() * hk];                         // (B, Tk, H·dk)
-        float[] dv = new float[d.batch() * d.tk() * hv];                         // (B, Tk, H·dv)
+        int w = sv.packedWidth;
+        boolean packed = w > 0;
+        float[] dq = new float[d.batch() * d.tq() * (packed ? w : hk)];          // (B, Tq, H·dk) or (B, T, W)
+        float[] dk = packed ? dq : new float[d.batch() * d.tk() * hk];           // (B, Tk, H·dk)
+        float[] dv = packed ? dq : new float[d.batch() * d.tk() * hv];           // (B, Tk, H·dv)
+        int ldq = packed ? w : hk;
+        int ldk = packed ? w : hk;
+        int ldv = packed ? w : hv;
+        int kCol = packed ? hk : 0;
+        int vCol = packed ? 2 * hk : 0;
         Tensor q = sv.q;
         Tensor k = sv.k;
         Tensor v = sv.v;
@@ -132,7 +160,7 @@ public final class AttentionHeads {
             int ao = (b * heads + h) * tt;
             int go = at(gr, b, h * d.valueDim());
             gemm.sgemm(YES, NO, d.tk(), d.valueDim(), d.tq(), 1f, a, ao, d.tk(), gr.data, go, ld(gr), 0f,
-                    dv, b * d.tk() * hv + h * d.valueDim(), hv);
+                    dv, b * d.tk() * ldv + vCol + h * d.valueDim(), ldv);
             gemm.sgemm(NO, YES, d.tq(), d.tk(), d.valueDim(), 1f, gr.data, go, ld(gr),
                     v.data, at(v, b, h * d.valueDim()), ld(v), 0f, da, 0, d.tk());
             for (int i = 0; i < d.tq(); i++) {
@@ -143,13 +171,17 @@ public final class AttentionHeads {
                 }
             }
             gemm.sgemm(NO, NO, d.tq(), d.keyDim(), d.tk(), s, a, ao, d.tk(), k.data, at(k, b, h * d.keyDim()), ld(k),
-                    0f, dq, b * d.tq() * hk + h * d.keyDim(), hk);
+                    0f, dq, b * d.tq() * ldq + h * d.keyDim(), ldq);
             gemm.sgemm(YES, NO, d.tk(), d.keyDim(), d.tq(), s, a, ao, d.tk(), q.data, at(q, b, h * d.keyDim()), ld(q),
-                    0f, dk, b * d.tk() * hk + h * d.keyDim(), hk);
+                    0f, dk, b * d.tk() * ldk + kCol + h * d.keyDim(), ldk);
         });
         sv.pool.recycle(a);
+        if (packed) {
+            return new Grads(null, null, null, Tensor.wrap(dq, Shape.of(d.batch(), d.tq(), w)));
+        }
         return new Grads(Tensor.wrap(dq, Shape.of(d.batch(), d.tq(), hk)),
-                Tensor.wrap(dk, Shape.of(d.batch(), d.tk(), hk)), Tensor.wrap(dv, Shape.of(d.batch(), d.tk(), hv)));
+                Tensor.wrap(dk, Shape.of(d.batch(), d.tk(), hk)), Tensor.wrap(dv, Shape.of(d.batch(), d.tk(), hv)),
+                null);
     }
 
     @FunctionalInterface

@@ -51,6 +51,27 @@ class AffineTest {
         }
     }
 
+    /** ReLU's scratch comes from the pool and goes back: steps that reuse it get the same gradients. */
+    @Test
+    void pooledScratchIsReusedSafely() {
+        org.seq4j.tensor.BufferPool pool = new org.seq4j.tensor.BufferPool();
+        Tensor x = Tensor.uniform(Shape.of(3, 4, 5), -1f, 1f, rng);
+        Tensor w = Tensor.uniform(Shape.of(5, 6), -1f, 1f, rng);
+        Tensor[] first = null;
+        for (int step = 0; step < 3; step++) {
+            Variable xv = Variable.parameter(x);
+            Variable wv = Variable.parameter(w);
+            LinearAlgebra.affine(xv, wv, null, true, pool).sum().backward();
+            Tensor[] g = {xv.grad(), wv.grad()};
+            if (first == null) {
+                first = g;
+            }
+            for (int i = 0; i < 2; i++) {
+                assertTrue(g[i].allClose(first[i], 0f, 0f), "step " + step + " gradient " + i);
+            }
+        }
+    }
+
     @Test
     void finiteDifferences() {
         // inputs away from the ReLU kink: x·W + b stays clear of 0 by more than the step

@@ -33,4 +33,18 @@ final class FusedAttention {
             return new Tensor[] {d.q(), d.k(), d.v()};
         }, q, k, v);
     }
+
+    /**
+     * Self-attention on qkv (B, T, 2·H·dk + H·dv), the three projections side by side from one GEMM; the gradient
+     * comes back in the same layout, so x gets one gradient from one product instead of three to sum.
+     */
+    static Variable attendPacked(Variable qkv, int heads, int keyDim, float scale, Tensor bias, BufferPool pool) {
+        AttentionHeads.Forward f = AttentionHeads.forwardPacked(qkv.value(), heads, keyDim, scale, bias, pool);
+        if (!(GradMode.isEnabled() && qkv.requiresGrad())) {
+            f.saved().release();
+            return Variable.constant(f.output());
+        }
+        return Variable.op("multi_head_attention", f.output(),
+                g -> new Tensor[] {AttentionHeads.backward(f.saved(), g).packed()}, qkv);
+    }
 }

@@ -3,6 +3,7 @@ package org.seq4j.nn.attention;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.seq4j.autograd.LinearAlgebra;
+import org.seq4j.autograd.Shaping;
 import org.seq4j.autograd.Variable;
 import org.seq4j.nn.Context;
 import org.seq4j.nn.Init;
@@ -198,10 +199,29 @@ public final class MultiHeadAttention extends Layer {
         if (config.useCausalMask()) {
             keep = AttentionMask.and(keep, AttentionMask.causal(q.value().shape().dim(1), k.value().shape().dim(1)));
         }
-        Variable context = FusedAttention.attend(project(q.value(), query), project(k.value(), key),
-                project(v.value(), value), config.numHeads(), (float) (1 / Math.sqrt(config.keyDim())),
-                keep == null ? null : AttentionMask.bias(keep), pool);     // (B, Tq, H·value_dim)
+        float scale = (float) (1 / Math.sqrt(config.keyDim()));
+        Tensor bias = keep == null ? null : AttentionMask.bias(keep);
+        Variable context = q == v && v == k
+                ? FusedAttention.attendPacked(projectAll(q.value()), config.numHeads(), config.keyDim(), scale, bias,
+                        pool)
+                : FusedAttention.attend(project(q.value(), query), project(k.value(), key),
+                        project(v.value(), value), config.numHeads(), scale, bias, pool);   // (B, Tq, H·value_dim)
         return new Masked(output(context), q.mask());
+    }
+
+    /** Self-attention's three projections as one GEMM: x (B, T, d) → (B, T, H·key_dim + H·key_dim + H·value_dim). */
+    private Variable projectAll(Variable x) {
+        List<Projection> ps = List.of(query, key, value);
+        int d = query.kernel().shape().dim(0);
+        List<Variable> kernels = ps.stream().map(p -> flat(p.kernel(), d)).toList();
+        List<Variable> biases = config.useBias() ? ps.stream().map(p -> flat(p.bias(), 1)).toList() : null;
+        return LinearAlgebra.affine(x, Shaping.concat(1, kernels),
+                biases == null ? null : Shaping.concat(1, biases).reshape(-1), false);
+    }
+
+    /** A (rows, H, depth) kernel or (H, depth) bias as (rows, H·depth). */
+    private static Variable flat(Variable w, int rows) {
+        return w.reshape(rows, -1);
     }
 
     /** The inputs' masks and the explicit one as one keep-mask broadcasting to (B, H, Tq, Tk), or null. */
