@@ -50,6 +50,15 @@ public final class Dense extends Layer {
         return config;
     }
 
+    Variable kernel() {
+        return kernel;
+    }
+
+    /** Null without bias. */
+    Variable bias() {
+        return bias;
+    }
+
     @Override
     protected Masked forward(Masked input, Context ctx) {
         Variable x = input.value();

@@ -28,6 +28,11 @@ import org.seq4j.tensor.Tensor;
  * (H, value_dim, d_out). Each projection is one GEMM: the (d, H, k) kernel read row-major as (d, H·k) is the
  * concatenation of the heads (head 0 first), and the result is viewed as (B, H, T, k) without copying. Inputs are
  * [query], [query, value] or [query, value, key]; key defaults to value and value to query (self-attention).
+ *
+ * <p>{@link #attend} is the composition of primitives (it returns the weights as a node). {@link #call}, when it
+ * need not return the weights nor drop them out, computes the same output with {@link FusedAttention}: one node over
+ * the (B, T, H·k) projections, the heads never split off nor merged back by copies, and for self-attention the
+ * three projections as one GEMM.
  */
 public final class MultiHeadAttention extends Layer {
 
