@@ -62,7 +62,8 @@ class FusedAttentionTest {
     void withoutBiasesEqualsComposed() {
         var layer = new MultiHeadAttention(MultiHeadAttention.Config.of(2, 3, 6).useBias(false),
                 new SplittableRandom(4));
-        assertSame(layer, l -> List.of(Masked.of(l.get(0)), Masked.of(l.get(1))), List.of(rand(2, 3, 6), rand(2, 4, 6)));
+        assertSame(layer, l -> List.of(Masked.of(l.get(0)), Masked.of(l.get(1))),
+                List.of(rand(2, 3, 6), rand(2, 4, 6)));
     }
 
     @Test
@@ -76,6 +77,20 @@ class FusedAttentionTest {
         Tensor v = rand(2, 4, 4);
         WeightGradCheck.check(layer, () -> fused(layer, List.of(Masked.of(Variable.constant(q)),
                 new Masked(Variable.constant(v), valueMask))));
+    }
+
+    /**
+     * Self-attention takes the packed path: Q, K and V from one GEMM, their gradients written side by side. Causal
+     * rather than a padding mask: an input's mask also masks whole query rows, flat in float32 (see
+     * AttentionGradCheckTest).
+     */
+    @Test
+    void finiteDifferencesSelfAttention() {
+        var layer = new MultiHeadAttention(MultiHeadAttention.Config.of(2, 3, 4).valueDim(2).useCausalMask(true),
+                new SplittableRandom(8));
+        GradCheck.check(x -> fused(layer, List.of(Masked.of(x.get(0)))), List.of(rand(2, 4, 4)));
+        Tensor x = rand(2, 4, 4);
+        WeightGradCheck.check(layer, () -> fused(layer, List.of(Masked.of(Variable.constant(x)))));
     }
 
     @Test
