@@ -131,6 +131,14 @@ public final class AttentionHeads {
 
     /** g (B, Tq, H·dv): the gradient of {@link Forward#output}; gradients come back (B, T, H·d) contiguous. */
     public static Grads backward(Saved sv, Tensor g) {
+        return backward(sv, g, null);
+    }
+
+    /**
+     * As {@link #backward(Saved, Tensor)}, the packed gradient's array taken from {@code packedPool} (when not null
+     * and the forward was packed): for a caller that consumes it and hands it back itself.
+     */
+    public static Grads backward(Saved sv, Tensor g, BufferPool packedPool) {
         float[] a = sv.claim();
         Dims d = sv.dims;
         Tensor gr = rows(g);
@@ -140,7 +148,9 @@ public final class AttentionHeads {
         int hv = heads * d.valueDim();
         int w = sv.packedWidth;
         boolean packed = w > 0;
-        float[] dq = new float[d.batch() * d.tq() * (packed ? w : hk)];          // (B, Tq, H·dk) or (B, T, W)
+        int dqSize = d.batch() * d.tq() * (packed ? w : hk);
+        // (B, Tq, H·dk), or (B, T, W) packed
+        float[] dq = packed && packedPool != null ? packedPool.take(dqSize) : new float[dqSize];
         float[] dk = packed ? dq : new float[d.batch() * d.tk() * hk];           // (B, Tk, H·dk)
         float[] dv = packed ? dq : new float[d.batch() * d.tk() * hv];           // (B, Tk, H·dv)
         int ldq = packed ? w : hk;

@@ -4,6 +4,7 @@ import org.seq4j.autograd.GradMode;
 import org.seq4j.autograd.Variable;
 import org.seq4j.tensor.AttentionHeads;
 import org.seq4j.tensor.BufferPool;
+import org.seq4j.tensor.SelfAttention;
 import org.seq4j.tensor.Tensor;
 
 /**
@@ -35,16 +36,29 @@ final class FusedAttention {
     }
 
     /**
-     * Self-attention on qkv (B, T, 2·H·dk + H·dv), the three projections side by side from one GEMM; the gradient
-     * comes back in the same layout, so x gets one gradient from one product instead of three to sum.
+     * Self-attention from x (B, T, d) with the three projections as one (d, 2·H·dk + H·dv) kernel w and bias b (or
+     * null) ({@link SelfAttention}): the projection and its gradient stay inside the node, in pooled buffers, and x
+     * gets one gradient from one product instead of three to sum.
      */
-    static Variable attendPacked(Variable qkv, int heads, int keyDim, float scale, Tensor bias, BufferPool pool) {
-        AttentionHeads.Forward f = AttentionHeads.forwardPacked(qkv.value(), heads, keyDim, scale, bias, pool);
-        if (!(GradMode.isEnabled() && qkv.requiresGrad())) {
+    static Variable attendSelf(Variable x, Variable w, Variable b, int heads, int keyDim, float scale, Tensor bias,
+                               BufferPool pool) {
+        SelfAttention.Forward f = SelfAttention.forward(x.value(), w.value(), b == null ? null : b.value(), heads,
+                keyDim, scale, bias, pool);
+        boolean graph = GradMode.isEnabled()
+                && (x.requiresGrad() || w.requiresGrad() || (b != null && b.requiresGrad()));
+        if (!graph) {
             f.saved().release();
             return Variable.constant(f.output());
         }
-        return Variable.op("multi_head_attention", f.output(),
-                g -> new Tensor[] {AttentionHeads.backward(f.saved(), g).packed()}, qkv);
+        if (b == null) {
+            return Variable.op("multi_head_attention", f.output(), g -> {
+                SelfAttention.Grads d = SelfAttention.backward(f.saved(), g, false);
+                return new Tensor[] {d.x(), d.w()};
+            }, x, w);
+        }
+        return Variable.op("multi_head_attention", f.output(), g -> {
+            SelfAttention.Grads d = SelfAttention.backward(f.saved(), g, true);
+            return new Tensor[] {d.x(), d.w(), d.b()};
+        }, x, w, b);
     }
 }

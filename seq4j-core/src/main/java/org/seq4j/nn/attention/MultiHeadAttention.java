@@ -115,7 +115,7 @@ public final class MultiHeadAttention extends Layer {
     private final Projection value;
     private final Variable outputKernel;
     private final Variable outputBias;
-    /** The fused path's saved attention weights, reused from one training step to the next. */
+    /** The fused path's saved attention weights (and self-attention's projection), reused from step to step. */
     private final BufferPool pool = new BufferPool();
 
     /** One input projection: kernel (d, H, k) and bias (H, k). */
@@ -206,22 +206,21 @@ public final class MultiHeadAttention extends Layer {
         }
         float scale = (float) (1 / Math.sqrt(config.keyDim()));
         Tensor bias = keep == null ? null : AttentionMask.bias(keep);
-        Variable context = q == v && v == k
-                ? FusedAttention.attendPacked(projectAll(q.value()), config.numHeads(), config.keyDim(), scale, bias,
-                        pool)
-                : FusedAttention.attend(project(q.value(), query), project(k.value(), key),
-                        project(v.value(), value), config.numHeads(), scale, bias, pool);   // (B, Tq, H·value_dim)
+        Variable context;                                                   // (B, Tq, H·value_dim)
+        if (q == v && v == k) {
+            // self-attention: the three projections as one (d, H·key_dim + H·key_dim + H·value_dim) kernel
+            List<Projection> ps = List.of(query, key, value);
+            int d = query.kernel().shape().dim(0);
+            Variable w = Shaping.concat(1, ps.stream().map(p -> flat(p.kernel(), d)).toList());
+            Variable b = config.useBias()
+                    ? Shaping.concat(1, ps.stream().map(p -> flat(p.bias(), 1)).toList()).reshape(-1) : null;
+            context = FusedAttention.attendSelf(q.value(), w, b, config.numHeads(), config.keyDim(), scale, bias,
+                    pool);
+        } else {
+            context = FusedAttention.attend(project(q.value(), query), project(k.value(), key),
+                    project(v.value(), value), config.numHeads(), scale, bias, pool);
+        }
         return new Masked(output(context), q.mask());
-    }
-
-    /** Self-attention's three projections as one GEMM: x (B, T, d) → (B, T, H·key_dim + H·key_dim + H·value_dim). */
-    private Variable projectAll(Variable x) {
-        List<Projection> ps = List.of(query, key, value);
-        int d = query.kernel().shape().dim(0);
-        List<Variable> kernels = ps.stream().map(p -> flat(p.kernel(), d)).toList();
-        List<Variable> biases = config.useBias() ? ps.stream().map(p -> flat(p.bias(), 1)).toList() : null;
-        return LinearAlgebra.affine(x, Shaping.concat(1, kernels),
-                biases == null ? null : Shaping.concat(1, biases).reshape(-1), false);
     }
 
     /** A (rows, H, depth) kernel or (H, depth) bias as (rows, H·depth). */
