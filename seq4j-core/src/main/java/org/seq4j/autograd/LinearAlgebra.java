@@ -1,5 +1,7 @@
 package org.seq4j.autograd;
 
+import org.seq4j.tensor.Affine;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.Tensor;
 
 /**
@@ -12,28 +14,6 @@ public final class LinearAlgebra {
     public static Variable matmul(Variable a, Variable b) {
         Tensor y = a.value().matmul(b.value());
         return Variable.op("matmul", y, g -> gradients(a, b, g), a, b);
-    }
-
-    /** x·w + bias (bias of shape (N)) as one node: the forward makes one array, not two; dbias = Σ g. */
-    public static Variable linear(Variable x, Variable w, Variable bias) {
-        Tensor y = Tensor.linear(x.value(), w.value(), bias.value());
-        return Variable.op("linear", y, g -> {
-            Tensor[] gxw = gradients(x, w, g);
-            return new Tensor[] {gxw[0], gxw[1], bias.requiresGrad() ? g.sumTo(bias.shape()) : null};
-        }, x, w, bias);
-    }
-
-    /**
-     * relu(x·w + bias) as one node with one array; the relu gradient is masked by the output (y &gt; 0 exactly where
-     * x·w + bias &gt; 0), so the pre-activation need not be kept.
-     */
-    public static Variable linearRelu(Variable x, Variable w, Variable bias) {
-        Tensor y = Tensor.linearRelu(x.value(), w.value(), bias.value());
-        return Variable.op("linearRelu", y, g -> {
-            Tensor dz = Tensor.reluBackward(y, g);
-            Tensor[] gxw = gradients(x, w, dz);
-            return new Tensor[] {gxw[0], gxw[1], bias.requiresGrad() ? dz.sumTo(bias.shape()) : null};
-        }, x, w, bias);
     }
 
     /** dA, dB of C = A·B from dC (null for an input that needs none). */
@@ -57,5 +37,31 @@ public final class LinearAlgebra {
             gb = gb.reshape(bv.shape().dims());
         }
         return new Tensor[] {ga, gb};
+    }
+
+    /**
+     * A dense layer's act(x·W + b) on the last axis as one node ({@link Affine}): x (…, K), w (K, N), b (N) or null,
+     * act ReLU or the identity. Equal to {@code relu(x.matmul(w).add(b))}, with one output array instead of three.
+     */
+    public static Variable affine(Variable x, Variable w, Variable b, boolean relu) {
+        return affine(x, w, b, relu, null);
+    }
+
+    /** With ReLU's backward scratch (the masked gradient, as large as y) taken from and handed back to a pool. */
+    public static Variable affine(Variable x, Variable w, Variable b, boolean relu, BufferPool pool) {
+        Tensor y = Affine.forward(x.value(), w.value(), b == null ? null : b.value(), relu);
+        String name = relu ? "affine_relu" : "affine";
+        if (b == null) {
+            return Variable.op(name, y, g -> {
+                Affine.Grads d = Affine.backward(x.value(), w.value(), y, relu, false, g, x.requiresGrad(),
+                        w.requiresGrad(), pool);
+                return new Tensor[] {d.x(), d.w()};
+            }, x, w);
+        }
+        return Variable.op(name, y, g -> {
+            Affine.Grads d = Affine.backward(x.value(), w.value(), y, relu, b.requiresGrad(), g, x.requiresGrad(),
+                    w.requiresGrad(), pool);
+            return new Tensor[] {d.x(), d.w(), d.bias()};
+        }, x, w, b);
     }
 }

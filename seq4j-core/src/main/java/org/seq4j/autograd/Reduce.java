@@ -56,6 +56,6 @@ public final class Reduce {
 
     /** x's shape with the reduced axes set to 1: the shape a keep-dims reduction would have. */
     private static Shape keptShape(Variable x, Axes axes) {
-        return x.value().sum(axes.keepDims()).shape();
+        return axes.keptShape(x.shape());
     }
 }

@@ -3,6 +3,7 @@ package org.seq4j.nn;
 import java.util.random.RandomGenerator;
 import org.seq4j.autograd.LinearAlgebra;
 import org.seq4j.autograd.Variable;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
 
@@ -33,6 +34,8 @@ public final class Dense extends Layer {
     private final Config config;
     private final Variable kernel;
     private final Variable bias;
+    /** ReLU's backward scratch, one (..., units) array reused from step to step. */
+    private final BufferPool scratch = new BufferPool();
 
     public Dense(Config config, RandomGenerator rng) {
         super(config.name());
@@ -47,6 +50,15 @@ public final class Dense extends Layer {
         return config;
     }
 
+    Variable kernel() {
+        return kernel;
+    }
+
+    /** Null without bias. */
+    Variable bias() {
+        return bias;
+    }
+
     @Override
     protected Masked forward(Masked input, Context ctx) {
         Variable x = input.value();
@@ -54,11 +66,15 @@ public final class Dense extends Layer {
             throw new IllegalArgumentException(name() + ": expects last dimension " + config.inputDim()
                     + ", input shape is " + x.shape());
         }
-        // (..., units); with a bias, one node and one array (the same values as x.matmul(kernel).add(bias)[.relu()])
-        if (bias != null && config.activation() == Activation.RELU) {
-            return input.with(LinearAlgebra.linearRelu(x, kernel, bias));
+        Activation act = config.activation();
+        if (x.shape().rank() >= 2 && (act == Activation.LINEAR || act == Activation.RELU)) {
+            // one node and one output array for the product, the bias and ReLU
+            return input.with(LinearAlgebra.affine(x, kernel, bias, act == Activation.RELU, scratch)); // (..., units)
         }
-        Variable z = bias == null ? x.matmul(kernel) : LinearAlgebra.linear(x, kernel, bias);
-        return input.with(config.activation().apply(z));
+        Variable z = x.matmul(kernel);                   // (..., units)
+        if (bias != null) {
+            z = z.add(bias);
+        }
+        return input.with(act.apply(z));
     }
 }

@@ -28,6 +28,15 @@ public record Axes(int[] axes, boolean keep) {
         return axes.clone();
     }
 
+    /** The shape a keep-dims reduction of a tensor of {@code shape} over these axes has: reduced axes set to 1. */
+    public Shape keptShape(Shape shape) {
+        int[] dims = shape.dims();
+        for (int a : resolve("reduce", shape)) {
+            dims[a] = 1;
+        }
+        return Shape.of(dims);
+    }
+
     /** Normalised, sorted, duplicate-checked axes of a tensor of {@code shape}; all of them when none are named. */
     int[] resolve(String op, Shape shape) {
         if (axes.length == 0) {

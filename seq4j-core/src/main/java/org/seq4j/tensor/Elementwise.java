@@ -1,12 +1,16 @@
 package org.seq4j.tensor;
 
 import org.seq4j.tensor.kernel.BinaryOp;
+import org.seq4j.tensor.kernel.KernelThreads;
 import org.seq4j.tensor.kernel.Kernels;
 import org.seq4j.tensor.kernel.MathKernel;
 import org.seq4j.tensor.kernel.UnaryOp;
 
 /** Element-wise ops with NumPy broadcasting, dispatched row by row to the chosen {@link MathKernel}. */
 final class Elementwise {
+    /** From this size on, same-shaped binary ops are split over the kernel threads. */
+    private static final int PARALLEL_ELEMENTS = 1 << 16;
+
     private Elementwise() {}
 
     static Tensor unary(UnaryOp op, Tensor x) {
@@ -74,6 +78,9 @@ final class Elementwise {
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        if (a.shape.equals(b.shape) && a.isContiguous() && b.isContiguous() && a.size() >= PARALLEL_ELEMENTS) {
+            return flat(op, a, b);
+        }
         Shape out = Shape.broadcast(op.name().toLowerCase(java.util.Locale.ROOT), a.shape, b.shape);
         // an operand walked with a stride other than 0 or 1 in its last dimension is copied first, so that every
         // row the kernel sees is either a contiguous run or one broadcast value
@@ -104,6 +111,23 @@ final class Elementwise {
             }
         });
         return Tensor.wrap(y, out);
+    }
+
+    /**
+     * Two large operands of one shape (a residual sum, a gradient accumulated from two uses): one flat run, split
+     * over the kernel threads in chunks of whole vectors. Memory-bound, but a second core still adds bandwidth.
+     */
+    private static Tensor flat(BinaryOp op, Tensor a, Tensor b) {
+        float[] y = new float[a.size()];
+        int parts = KernelThreads.threads();
+        int chunk = (y.length / parts + 1023) / 1024 * 1024;
+        MathKernel k = Kernels.math();
+        KernelThreads.run(parts, p -> {
+            int i0 = Math.min(y.length, p * chunk);
+            int i1 = p == parts - 1 ? y.length : Math.min(y.length, i0 + chunk);
+            k.binary(op, a.data, a.offset + i0, b.data, b.offset + i0, y, i0, i1 - i0);
+        });
+        return Tensor.wrap(y, a.shape);
     }
 
     /** {@code cond != 0 ? a : b}, broadcast together. NaN in cond counts as true, as in NumPy. */

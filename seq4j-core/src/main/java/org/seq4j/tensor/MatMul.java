@@ -56,34 +56,6 @@ final class MatMul {
         return out;
     }
 
-    /**
-     * x·w + bias, bias of shape (N) added along the last axis into the product's own fresh storage: one new array
-     * instead of two, and the same additions as {@code x.matmul(w).add(bias)}, so bit for bit the same.
-     */
-    static Tensor linear(Tensor x, Tensor w, Tensor bias) {
-        Tensor y = matmul(x, w); // fresh: ours to finish before anyone sees it
-        int n = y.rank() == 0 ? 1 : y.dim(-1);
-        if (bias.rank() != 1 || bias.dim(0) != n || y.rank() == 0 || !y.isContiguous()) {
-            return y.add(bias);
-        }
-        Tensor b = bias.contiguous();
-        MathKernel k = Kernels.math();
-        for (int off = 0; off < y.size(); off += n) {
-            k.binary(BinaryOp.ADD, y.data, y.offset + off, b.data, b.offset, y.data, y.offset + off, n);
-        }
-        return y;
-    }
-
-    /** relu(x·w + bias) in the product's own storage: {@link #linear}, then relu in place (the same kernel calls). */
-    static Tensor linearRelu(Tensor x, Tensor w, Tensor bias) {
-        Tensor z = linear(x, w, bias);
-        if (!z.isContiguous() || z.offset != 0 || z.data.length != z.size()) {
-            return z.relu();
-        }
-        Kernels.math().unary(UnaryOp.RELU, z.data, 0, z.data, 0, z.size());
-        return z;
-    }
-
     /** A contiguous (..., M, K) operand is one (B·M, K) matrix, so the product is a single GEMM. */
     private static boolean foldable(Tensor a) {
         return a.rank() > 2 && a.isContiguous();

@@ -40,8 +40,16 @@ final class Reductions {
         MathKernel kern = Kernels.math();
         if (x.size() == 0) {
             java.util.Arrays.fill(y, kern.reduce(op, y, 0, 0));
-        } else if (leading(isRed, red.length) && x.isContiguous() && red.length < r) {
-            foldRows(op, x, inner, outer, y, kern);
+        } else if (block(isRed) && !isRed[r - 1] && x.isContiguous()) {
+            // a run of axes before the last (a mean over time of (B, T, F)): fold rows in place, no permuted copy
+            int before = 1;
+            for (int i = 0; !isRed[i]; i++) {
+                before *= x.shape.dim(i);
+            }
+            int width = outer / Math.max(before, 1);
+            for (int o = 0; o < before; o++) {
+                foldRows(op, x, x.offset + o * inner * width, inner, width, y, o * width, kern);
+            }
         } else {
             Tensor p = x.permute(perm).contiguous();
             for (int i = 0; i < outer; i++) {
@@ -51,34 +59,37 @@ final class Reductions {
         return Tensor.wrap(y, resultShape(x.shape, isRed, axes.keep()));
     }
 
-    private static boolean leading(boolean[] isRed, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!isRed[i]) {
-                return false;
+    /** True when the reduced axes are one consecutive run. */
+    private static boolean block(boolean[] isRed) {
+        int runs = 0;
+        for (int i = 0; i < isRed.length; i++) {
+            if (isRed[i] && (i == 0 || !isRed[i - 1])) {
+                runs++;
             }
         }
-        return true;
+        return runs == 1;
     }
 
-    /** x viewed as (rows, width): y = row0 op row1 op ... element-wise. */
-    private static void foldRows(ReduceOp op, Tensor x, int rows, int width, float[] y, MathKernel k) {
+    /** The (rows, width) block of x's storage at {@code base}: y[yOff..] = row0 op row1 op ... element-wise. */
+    private static void foldRows(ReduceOp op, Tensor x, int base, int rows, int width, float[] y, int yOff,
+                                 MathKernel k) {
         if (op == ReduceOp.SUM) {
             // in double, as the kernel's reduce sums: summing rows in float would lose digits on long batches
             double[] acc = new double[width];
-            for (int r = 0, base = x.offset; r < rows; r++, base += width) {
+            for (int r = 0, b = base; r < rows; r++, b += width) {
                 for (int j = 0; j < width; j++) {
-                    acc[j] += x.data[base + j];
+                    acc[j] += x.data[b + j];
                 }
             }
             for (int j = 0; j < width; j++) {
-                y[j] = (float) acc[j];
+                y[yOff + j] = (float) acc[j];
             }
             return;
         }
         BinaryOp combine = op == ReduceOp.MAX ? BinaryOp.MAX : BinaryOp.MIN;
-        System.arraycopy(x.data, x.offset, y, 0, width);
+        System.arraycopy(x.data, base, y, yOff, width);
         for (int r = 1; r < rows; r++) {
-            k.binary(combine, y, 0, x.data, x.offset + r * width, y, 0, width);
+            k.binary(combine, y, yOff, x.data, base + r * width, y, yOff, width);
         }
     }
 

@@ -366,16 +366,6 @@ public final class Tensor {
         return MatMul.matmul(this, other);
     }
 
-    /** {@code x.matmul(w).add(bias)} for a bias of shape (N), with one new array (a dense layer's forward). */
-    public static Tensor linear(Tensor x, Tensor w, Tensor bias) {
-        return MatMul.linear(x, w, bias);
-    }
-
-    /** {@code linear(x, w, bias).relu()} with one new array (a relu dense layer's forward). */
-    public static Tensor linearRelu(Tensor x, Tensor w, Tensor bias) {
-        return MatMul.linearRelu(x, w, bias);
-    }
-
     /** Slices along {@code axis} picked by {@code index}: shape {@code pre + index.shape + post} (embedding lookup). */
     public Tensor indexSelect(int axis, IntTensor index) {
         return Indexing.indexSelect(this, axis, index);

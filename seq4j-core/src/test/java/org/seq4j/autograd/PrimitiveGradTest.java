@@ -111,54 +111,6 @@ class PrimitiveGradTest {
         binary(in -> in.get(0).transpose(0, 1).matmul(in.get(1)), rand(4, 3), rand(4, 5));   // Aᵀ·B
     }
 
-    @Test
-    void linearIsMatmulPlusBiasBitForBit() {
-        check(in -> LinearAlgebra.linear(in.get(0), in.get(1), in.get(2)).square().sum(),
-                List.of(rand(2, 3, 4), rand(4, 5), rand(5)));
-        for (Tensor[] xwb : new Tensor[][] {{rand(2, 3, 4), rand(4, 5), rand(5)}, {rand(3, 4), rand(4, 5), rand(5)},
-                {rand(4, 3).transpose(0, 1), rand(4, 5), rand(5)}, {rand(4), rand(4, 5), rand(5)}}) {
-            Tensor seed = rand(xwb[0].matmul(xwb[1]).shape().dims());
-            List<Variable> fused = params(xwb);
-            Variable y = LinearAlgebra.linear(fused.get(0), fused.get(1), fused.get(2));
-            y.backward(seed);
-            List<Variable> composed = params(xwb);
-            Variable z = composed.get(0).matmul(composed.get(1)).add(composed.get(2));
-            z.backward(seed);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(z.value().toArray(), y.value().toArray());
-            for (int i = 0; i < 3; i++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(composed.get(i).grad().toArray(),
-                        fused.get(i).grad().toArray(), "input " + i);
-            }
-        }
-    }
-
-    @Test
-    void linearReluIsMatmulPlusBiasThenReluBitForBit() {
-        for (Tensor[] xwb : new Tensor[][] {{rand(2, 3, 4), rand(4, 5), rand(5)}, {rand(4, 3).transpose(0, 1),
-                rand(4, 5), rand(5)}, {rand(4), rand(4, 5), Tensor.zeros(5)}}) {
-            Tensor seed = rand(xwb[0].matmul(xwb[1]).shape().dims());
-            List<Variable> fused = params(xwb);
-            Variable y = LinearAlgebra.linearRelu(fused.get(0), fused.get(1), fused.get(2));
-            y.backward(seed);
-            List<Variable> composed = params(xwb);
-            Variable z = composed.get(0).matmul(composed.get(1)).add(composed.get(2)).relu();
-            z.backward(seed);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(z.value().toArray(), y.value().toArray());
-            for (int i = 0; i < 3; i++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(composed.get(i).grad().toArray(),
-                        fused.get(i).grad().toArray(), "input " + i);
-            }
-        }
-        // zeros of the pre-activation (here every element: x = 0) get no gradient, as relu's x > 0 rule says
-        List<Variable> zero = params(Tensor.zeros(2, 4), rand(4, 3), Tensor.zeros(3));
-        LinearAlgebra.linearRelu(zero.get(0), zero.get(1), zero.get(2)).backward(Tensor.ones(2, 3));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[3], zero.get(2).grad().toArray());
-    }
-
-    private static List<Variable> params(Tensor... values) {
-        return java.util.Arrays.stream(values).map(Variable::parameter).toList();
-    }
-
     /** Distinct values 0.1 apart in shuffled order: max is differentiable there with ε = 0.01. */
     private Tensor distinct(int... dims) {
         int n = Shape.of(dims).size();

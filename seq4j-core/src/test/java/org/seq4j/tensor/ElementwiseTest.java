@@ -40,6 +40,24 @@ class ElementwiseTest {
         assertValues(expected(a, ad, b, bd, out, (p, q) -> q >= p ? 1f : 0f), tb.ge(ta), out);
     }
 
+    /** Operands large enough to be split over the kernel threads (an odd length, so the last chunk is partial). */
+    @Test
+    void largeSameShapeOperandsSplitOverThreads() {
+        int[] d = {3, 33_333};
+        float[] a = new float[d[0] * d[1]];
+        float[] b = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) Math.sin(i) * 3f;
+            b[i] = (float) Math.cos(i * 0.7) + 2f;
+        }
+        checkAll(Tensor.of(a, d), a, d, Tensor.of(b, d), b, d, d);
+        // an offset view: the second and third rows
+        int[] v = {2, 33_333};
+        float[] a2 = java.util.Arrays.copyOfRange(a, d[1], a.length);
+        float[] b2 = java.util.Arrays.copyOfRange(b, d[1], b.length);
+        checkAll(Tensor.of(a, d).narrow(0, 1, 2), a2, v, Tensor.of(b, d).narrow(0, 1, 2), b2, v, v);
+    }
+
     @Test
     void sameShape() {
         float[] a = Ref.values(1, 12);

@@ -65,8 +65,12 @@ public final class AttentionMask {
         if (keep == null) {
             return scores;
         }
-        Tensor bias = Tensor.scalar(1f).sub(keep.ne(Tensor.scalar(0f))).mul(MASKED);   // broadcasts to scores
-        return scores.add(Variable.constant(bias));
+        return scores.add(Variable.constant(bias(keep)));
+    }
+
+    /** The additive form (1 − [mask ≠ 0])·(−1e9) of a keep-mask, broadcasting as the mask does. */
+    public static Tensor bias(Tensor keep) {
+        return Tensor.scalar(1f).sub(keep.ne(Tensor.scalar(0f))).mul(MASKED);
     }
 
     /** Throws unless {@code mask} is (B, T) for a (B, T, …) sequence; names the layer and both shapes. */

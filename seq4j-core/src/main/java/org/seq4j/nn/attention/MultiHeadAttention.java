@@ -2,11 +2,14 @@ package org.seq4j.nn.attention;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.seq4j.autograd.LinearAlgebra;
+import org.seq4j.autograd.Shaping;
 import org.seq4j.autograd.Variable;
 import org.seq4j.nn.Context;
 import org.seq4j.nn.Init;
 import org.seq4j.nn.Layer;
 import org.seq4j.nn.Masked;
+import org.seq4j.tensor.BufferPool;
 import org.seq4j.tensor.Shape;
 import org.seq4j.tensor.Tensor;
 
@@ -25,6 +28,11 @@ import org.seq4j.tensor.Tensor;
  * (H, value_dim, d_out). Each projection is one GEMM: the (d, H, k) kernel read row-major as (d, H·k) is the
  * concatenation of the heads (head 0 first), and the result is viewed as (B, H, T, k) without copying. Inputs are
  * [query], [query, value] or [query, value, key]; key defaults to value and value to query (self-attention).
+ *
+ * <p>{@link #attend} is the composition of primitives (it returns the weights as a node). {@link #call}, when it
+ * need not return the weights nor drop them out, computes the same output with {@link FusedAttention}: one node over
+ * the (B, T, H·k) projections, the heads never split off nor merged back by copies, and for self-attention the
+ * three projections as one GEMM.
  */
 public final class MultiHeadAttention extends Layer {
 
@@ -107,6 +115,8 @@ public final class MultiHeadAttention extends Layer {
     private final Projection value;
     private final Variable outputKernel;
     private final Variable outputBias;
+    /** The fused path's saved attention weights (and self-attention's projection), reused from step to step. */
+    private final BufferPool pool = new BufferPool();
 
     /** One input projection: kernel (d, H, k) and bias (H, k). */
     private record Projection(Variable kernel, Variable bias) {}
@@ -142,6 +152,9 @@ public final class MultiHeadAttention extends Layer {
     /** [output] or, with return_attention_scores, [output, scores]. */
     @Override
     public List<Masked> call(List<Masked> inputs, Context ctx) {
+        if (!config.returnAttentionScores() && !(ctx.training() && config.dropout() > 0f)) {
+            return List.of(fused(inputs, ctx));        // nothing needs the weights: one fused node
+        }
         Result r = attend(inputs, null, ctx);
         return config.returnAttentionScores() ? List.of(r.output(), Masked.of(r.scores())) : List.of(r.output());
     }
@@ -160,9 +173,63 @@ public final class MultiHeadAttention extends Layer {
         Masked k = inputs.size() > 2 ? inputs.get(2) : v;
         check(q, v, k, attentionMask);
 
-        Variable qh = heads(q.value(), query);                              // (B, H, Tq, key_dim)
-        Variable kh = heads(k.value(), key);                                // (B, H, Tk, key_dim)
-        Variable vh = heads(v.value(), value);                              // (B, H, Tk, value_dim)
+        Variable qh = heads(project(q.value(), query));                     // (B, H, Tq, key_dim)
+        Variable kh = heads(project(k.value(), key));                       // (B, H, Tk, key_dim)
+        Variable vh = heads(project(v.value(), value));                     // (B, H, Tk, value_dim)
+        var options = ScaledDotProductAttention.Options.defaults().causal(config.useCausalMask())
+                .attentionMask(keep(q, v, k, attentionMask)).dropout(config.dropout());
+        var attention = ScaledDotProductAttention.attend(qh, kh, vh, options, ctx);
+
+        Variable context = attention.output();                              // (B, H, Tq, value_dim)
+        int b = context.shape().dim(0);
+        int tq = context.shape().dim(2);
+        int hv = config.numHeads() * config.valueDim();
+        Variable merged = context.permute(0, 2, 1, 3).reshape(b, tq, hv);  // (B, Tq, H·value_dim)
+        return new Result(new Masked(output(merged), q.mask()), attention.weights());
+    }
+
+    /**
+     * What {@link #attend} computes for the output, by {@link FusedAttention} on the (B, T, H·k) projections: no
+     * head split or merge, no weights kept as a node. Only without dropout on the weights (or outside training).
+     */
+    private Masked fused(List<Masked> inputs, Context ctx) {
+        if (inputs.isEmpty() || inputs.size() > 3) {
+            return attend(inputs, null, ctx).output();                     // attend names the error
+        }
+        Masked q = inputs.get(0);
+        Masked v = inputs.size() > 1 ? inputs.get(1) : q;
+        Masked k = inputs.size() > 2 ? inputs.get(2) : v;
+        check(q, v, k, null);
+        Tensor keep = keep(q, v, k, null);
+        if (config.useCausalMask()) {
+            keep = AttentionMask.and(keep, AttentionMask.causal(q.value().shape().dim(1), k.value().shape().dim(1)));
+        }
+        float scale = (float) (1 / Math.sqrt(config.keyDim()));
+        Tensor bias = keep == null ? null : AttentionMask.bias(keep);
+        Variable context;                                                   // (B, Tq, H·value_dim)
+        if (q == v && v == k) {
+            // self-attention: the three projections as one (d, H·key_dim + H·key_dim + H·value_dim) kernel
+            List<Projection> ps = List.of(query, key, value);
+            int d = query.kernel().shape().dim(0);
+            Variable w = Shaping.concat(1, ps.stream().map(p -> flat(p.kernel(), d)).toList());
+            Variable b = config.useBias()
+                    ? Shaping.concat(1, ps.stream().map(p -> flat(p.bias(), 1)).toList()).reshape(-1) : null;
+            context = FusedAttention.attendSelf(q.value(), w, b, config.numHeads(), config.keyDim(), scale, bias,
+                    pool);
+        } else {
+            context = FusedAttention.attend(project(q.value(), query), project(k.value(), key),
+                    project(v.value(), value), config.numHeads(), scale, bias, pool);
+        }
+        return new Masked(output(context), q.mask());
+    }
+
+    /** A (rows, H, depth) kernel or (H, depth) bias as (rows, H·depth). */
+    private static Variable flat(Variable w, int rows) {
+        return w.reshape(rows, -1);
+    }
+
+    /** The inputs' masks and the explicit one as one keep-mask broadcasting to (B, H, Tq, Tk), or null. */
+    private static Tensor keep(Masked q, Masked v, Masked k, Tensor attentionMask) {
         Tensor keep = null;
         if (q.mask() != null) {
             keep = AttentionMask.queries(q.mask(), 4);
@@ -176,34 +243,27 @@ public final class MultiHeadAttention extends Layer {
         if (attentionMask != null) {
             keep = AttentionMask.and(keep, attentionMask.unsqueeze(1));    // (B, 1, Tq, Tk)
         }
-        var options = ScaledDotProductAttention.Options.defaults().causal(config.useCausalMask())
-                .attentionMask(keep).dropout(config.dropout());
-        var attention = ScaledDotProductAttention.attend(qh, kh, vh, options, ctx);
-
-        Variable context = attention.output();                              // (B, H, Tq, value_dim)
-        int b = context.shape().dim(0);
-        int tq = context.shape().dim(2);
-        int hv = config.numHeads() * config.valueDim();
-        Variable merged = context.permute(0, 2, 1, 3).reshape(b, tq, hv);  // (B, Tq, H·value_dim)
-        Variable out = merged.matmul(outputKernel.reshape(hv, config.outputDim()));   // (B, Tq, d_out)
-        if (outputBias != null) {
-            out = out.add(outputBias);
-        }
-        return new Result(new Masked(out, q.mask()), attention.weights());
+        return keep;
     }
 
-    /** x (B, T, d) → (B, H, T, depth) by one (B·T, d)·(d, H·depth) GEMM and a view. */
-    private Variable heads(Variable x, Projection p) {
-        int b = x.shape().dim(0);
-        int t = x.shape().dim(1);
+    /** The merged heads (B, Tq, H·value_dim) through the output projection: (B, Tq, d_out). */
+    private Variable output(Variable merged) {
+        int hv = config.numHeads() * config.valueDim();
+        return LinearAlgebra.affine(merged, outputKernel.reshape(hv, config.outputDim()), outputBias, false);
+    }
+
+    /** x (B, T, d) → (B, T, H·depth) by one (B·T, d)·(d, H·depth) GEMM: head h is the column block h. */
+    private Variable project(Variable x, Projection p) {
         int d = p.kernel().shape().dim(0);
+        int hd = config.numHeads() * p.kernel().shape().dim(2);
+        return LinearAlgebra.affine(x, p.kernel().reshape(d, hd), p.bias() == null ? null : p.bias().reshape(hd),
+                false);                                                     // (B, T, H·depth)
+    }
+
+    /** (B, T, H·depth) → (B, H, T, depth), a view. */
+    private Variable heads(Variable y) {
         int h = config.numHeads();
-        int depth = p.kernel().shape().dim(2);
-        Variable y = x.matmul(p.kernel().reshape(d, h * depth));            // (B, T, H·depth)
-        if (p.bias() != null) {
-            y = y.add(p.bias().reshape(h * depth));
-        }
-        return y.reshape(b, t, h, depth).permute(0, 2, 1, 3);              // (B, H, T, depth)
+        return y.reshape(y.shape().dim(0), y.shape().dim(1), h, y.shape().dim(2) / h).permute(0, 2, 1, 3);
     }
 
     private void check(Masked q, Masked v, Masked k, Tensor attentionMask) {

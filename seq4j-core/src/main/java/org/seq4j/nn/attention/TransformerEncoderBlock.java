@@ -7,9 +7,11 @@ import org.seq4j.nn.Activation;
 import org.seq4j.nn.Context;
 import org.seq4j.nn.Dense;
 import org.seq4j.nn.Dropout;
+import org.seq4j.nn.FeedForward;
 import org.seq4j.nn.Layer;
 import org.seq4j.nn.LayerNormalization;
 import org.seq4j.nn.Masked;
+import org.seq4j.tensor.BufferPool;
 
 /**
  * One Transformer encoder layer (Vaswani et al. 2017), keras-nlp's {@code TransformerEncoder}:
@@ -63,6 +65,8 @@ public final class TransformerEncoderBlock extends Layer {
     private final Dense ff2;
     private final LayerNormalization norm2;
     private final Dropout drop;
+    /** The feed-forward network's hidden activation and its gradient, reused from one step to the next. */
+    private final BufferPool hidden = new BufferPool();
 
     public TransformerEncoderBlock(Config config, RandomGenerator rng) {
         super(config.name());
@@ -98,7 +102,7 @@ public final class TransformerEncoderBlock extends Layer {
         if (!config.normFirst()) {
             h = norm1.apply(h, ctx);
         }
-        Masked f = ff2.apply(ff1.apply(config.normFirst() ? norm2.apply(h, ctx) : h, ctx), ctx);
+        Masked f = FeedForward.apply(ff1, ff2, config.normFirst() ? norm2.apply(h, ctx) : h, ctx, hidden);
         Masked y = h.with(h.value().add(drop.apply(f, ctx).value()));
         return config.normFirst() ? y : norm2.apply(y, ctx);
     }

@@ -53,6 +53,14 @@ public final class KernelThreads {
     }
 
     /**
+     * True on a pool worker, or on the calling thread while it runs a job: a {@link #run} from here would run its
+     * tasks one after another on this thread, so a kernel had better not split its work at all.
+     */
+    public static boolean inTask() {
+        return IS_WORKER.get() || OWNER.isHeldByCurrentThread();
+    }
+
+    /**
      * Runs {@code body.accept(i)} for every {@code i} in {@code [0, tasks)}, spread over the pool and the calling
      * thread, and returns when all have finished. Tasks must be independent. The first exception thrown by a task
      * is rethrown here (after all tasks have finished).

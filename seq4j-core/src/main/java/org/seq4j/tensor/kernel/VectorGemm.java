@@ -94,7 +94,9 @@ public final class VectorGemm implements GemmKernel {
             return;
         }
         int threads = KernelThreads.threads();
-        if (threads == 1 || work < config.parallelWork()) {
+        // Inside a task (attention's per-head products, a batched product's items) the pieces of a split would
+        // only run one after another here, each packing its own copy of B: run the whole product instead.
+        if (threads == 1 || work < config.parallelWork() || KernelThreads.inTask()) {
             blocked(at, bt, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, packed, beta, c, cOff, ldc);
             return;
         }
