@@ -1,5 +1,6 @@
 package org.seq4j.autograd;
 
+import org.seq4j.tensor.Adjoints;
 import org.seq4j.tensor.Tensor;
 import org.seq4j.tensor.kernel.UnaryOp;
 
@@ -32,7 +33,7 @@ public final class Pointwise {
 
     /** Gradient 1 where x > 0 and 0 elsewhere (0 at x = 0, as in PyTorch and TensorFlow). */
     public static Variable relu(Variable x) {
-        return Variable.op("relu", x.value().relu(), g -> new Tensor[] {Tensor.reluBackward(x.value(), g)}, x);
+        return Variable.op("relu", x.value().relu(), g -> new Tensor[] {Adjoints.reluBackward(x.value(), g)}, x);
     }
 
     public static Variable sqrt(Variable x) {

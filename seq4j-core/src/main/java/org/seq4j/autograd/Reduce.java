@@ -2,6 +2,7 @@ package org.seq4j.autograd;
 
 import org.seq4j.tensor.Axes;
 import org.seq4j.tensor.Shape;
+import org.seq4j.tensor.Adjoints;
 import org.seq4j.tensor.Tensor;
 
 /** Reductions and the softmax family. Backward first restores the reduced axes (keep-dims) and broadcasts. */
@@ -44,7 +45,7 @@ public final class Reduce {
     /** dx = y ⊙ (g - Σ g⊙y) along the axis. */
     public static Variable softmax(Variable x, int axis) {
         Tensor y = x.value().softmax(axis);
-        return Variable.op("softmax", y, g -> new Tensor[] {Tensor.softmaxBackward(y, g, axis)}, x);
+        return Variable.op("softmax", y, g -> new Tensor[] {Adjoints.softmaxBackward(y, g, axis)}, x);
     }
 
     /** dx = g - exp(y) ⊙ Σ g along the axis. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.seq4j.tensor.IntTensor;
 import org.seq4j.tensor.Shape;
+import org.seq4j.tensor.Adjoints;
 import org.seq4j.tensor.Tensor;
 
 /** Ops that move elements without arithmetic. Each backward moves the gradient back the same way. */
@@ -56,7 +57,7 @@ public final class Shaping {
             picked[i] = first + i * step;
         }
         IntTensor idx = IntTensor.of(picked, picked.length);
-        return Variable.op("slice", y, g -> new Tensor[] {Tensor.zerosIndexAdd(x.shape(), a, idx, g)}, x);
+        return Variable.op("slice", y, g -> new Tensor[] {Adjoints.zerosIndexAdd(x.shape(), a, idx, g)}, x);
     }
 
     /** The slice at index along axis, with the axis removed. */
@@ -105,6 +106,6 @@ public final class Shaping {
     private static Tensor padBack(Tensor g, Shape full, int axis, int start) {
         int a = full.axis(axis);
         int after = full.dim(a) - start - g.shape().dim(a);
-        return start == 0 && after == 0 ? g : g.padZeros(a, start, after);
+        return start == 0 && after == 0 ? g : Adjoints.padZeros(g, a, start, after);
     }
 }

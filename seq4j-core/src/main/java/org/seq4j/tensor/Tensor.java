@@ -256,11 +256,6 @@ public final class Tensor {
         return Joining.split(this, axis, sizes);
     }
 
-    /** This with {@code before} and {@code after} zeros added along {@code axis} (the gradient of narrow). */
-    public Tensor padZeros(int axis, int before, int after) {
-        return Joining.padZeros(this, axis, before, after);
-    }
-
     // ---- element-wise ---------------------------------------------------------------------------------------
 
     public Tensor map(UnaryOp op) {
@@ -349,16 +344,6 @@ public final class Tensor {
         return Reductions.softmax(this, axis, true);
     }
 
-    /** The gradient of softmax along {@code axis} from its output y and the output's gradient g: y ⊙ (g − Σ g⊙y). */
-    public static Tensor softmaxBackward(Tensor y, Tensor g, int axis) {
-        return Reductions.softmaxBackward(y, g, axis);
-    }
-
-    /** The gradient of relu from its input x and the output's gradient g: g ⊙ (x &gt; 0). */
-    public static Tensor reluBackward(Tensor x, Tensor g) {
-        return Elementwise.reluBackward(x, g);
-    }
-
     // ---- linear algebra and indexing -------------------------------------------------------------------------
 
     /** NumPy matmul: (..., M, K) · (..., K, N) with broadcast batch dimensions; 1-D operands as vectors. */
@@ -376,11 +361,6 @@ public final class Tensor {
         return Indexing.indexAdd(this, axis, index, source);
     }
 
-    /** {@code zeros(shape).indexAdd(axis, index, source)} in one allocation (the gradient of indexSelect). */
-    public static Tensor zerosIndexAdd(Shape shape, int axis, IntTensor index, Tensor source) {
-        return Indexing.zerosIndexAdd(shape, axis, index, source);
-    }
-
     /** PyTorch gather: {@code out[i][j] = this[i][index[i][j]]} for axis 1, and so on. */
     public Tensor gather(int axis, IntTensor index) {
         return Indexing.gather(this, axis, index);
@@ -389,11 +369,6 @@ public final class Tensor {
     /** This plus {@code source} scattered at {@code index} along {@code axis} (adjoint of gather). */
     public Tensor scatterAdd(int axis, IntTensor index, Tensor source) {
         return Indexing.scatterAdd(this, axis, index, source);
-    }
-
-    /** {@code zeros(shape).scatterAdd(axis, index, source)} in one allocation (the gradient of gather). */
-    public static Tensor zerosScatterAdd(Shape shape, int axis, IntTensor index, Tensor source) {
-        return Indexing.zerosScatterAdd(shape, axis, index, source);
     }
 
     // ---- comparison and display -----------------------------------------------------------------------------

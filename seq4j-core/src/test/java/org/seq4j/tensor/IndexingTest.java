@@ -117,7 +117,7 @@ class IndexingTest {
                 Ref.strided(src, b, t, e)};
         float[] reference = Tensor.zeros(vocab, e).indexAdd(0, index, plain).toArray();
         for (Tensor s : sources) {
-            Tensor got = Tensor.zerosIndexAdd(Shape.of(vocab, e), 0, index, s);
+            Tensor got = Adjoints.zerosIndexAdd(Shape.of(vocab, e), 0, index, s);
             Ref.assertClose(Ref.toDouble(expected), got, Ref.RTOL, 1e-7, vocab, e);
             org.junit.jupiter.api.Assertions.assertArrayEquals(reference, got.toArray()); // bit for bit
         }
@@ -131,10 +131,10 @@ class IndexingTest {
             }
         }
         Tensor s2 = Ref.strided(x2, 2, 3);
-        Ref.assertClose(Ref.toDouble(e2), Tensor.zerosIndexAdd(Shape.of(2, vocab), 1, IntTensor.of(pick, 3), s2),
+        Ref.assertClose(Ref.toDouble(e2), Adjoints.zerosIndexAdd(Shape.of(2, vocab), 1, IntTensor.of(pick, 3), s2),
                 Ref.RTOL, 1e-7, 2, vocab);
         assertMessage(IllegalArgumentException.class,
-                () -> Tensor.zerosIndexAdd(Shape.of(4, 3), 0, IntTensor.of(new int[] {1}, 1), Tensor.zeros(1, 2)),
+                () -> Adjoints.zerosIndexAdd(Shape.of(4, 3), 0, IntTensor.of(new int[] {1}, 1), Tensor.zeros(1, 2)),
                 "zerosIndexAdd", "(1, 2)", "(1, 3)");
     }
 
@@ -144,7 +144,7 @@ class IndexingTest {
         int[][] idx = {{3, 0}, {1, 1}, {0, 3}};
         for (Tensor s : new Tensor[] {Tensor.of(src, 3, 2), Ref.strided(src, 3, 2)}) {
             float[] want = Tensor.zeros(3, 4).scatterAdd(1, IntTensor.of(idx), s).toArray();
-            assertValues(want, Tensor.zerosScatterAdd(Shape.of(3, 4), 1, IntTensor.of(idx), s), 3, 4);
+            assertValues(want, Adjoints.zerosScatterAdd(Shape.of(3, 4), 1, IntTensor.of(idx), s), 3, 4);
         }
     }
 

@@ -66,15 +66,15 @@ class JoiningTest {
             out[axis] += 3;
             float[] e = Tensor.concat(axis, Tensor.zeros(Shape.of(zb)), Tensor.of(A, DA), Tensor.zeros(Shape.of(za)))
                     .toArray();
-            assertValues(e, Tensor.of(A, DA).padZeros(axis, 2, 1), out);
-            assertValues(e, Ref.strided(A, DA).padZeros(axis - 3, 2, 1), out);
+            assertValues(e, Adjoints.padZeros(Tensor.of(A, DA), axis, 2, 1), out);
+            assertValues(e, Adjoints.padZeros(Ref.strided(A, DA), axis - 3, 2, 1), out);
         }
         // a narrowed view (offset into its storage), padded back to where it came from: the narrow gradient
         Tensor x = Tensor.of(Ref.iota(12), 3, 4);
-        assertValues(new float[] {0, 1, 2, 0, 0, 5, 6, 0, 0, 9, 10, 0}, x.narrow(1, 1, 2).padZeros(1, 1, 1), 3, 4);
-        assertValues(new float[] {0, 0, 0, 0, 4, 5, 6, 7}, x.select(0, 1).unsqueeze(0).padZeros(0, 1, 0), 2, 4);
-        assertValues(Ref.iota(12), x.padZeros(0, 0, 0), 3, 4);
-        Ref.assertMessage(IllegalArgumentException.class, () -> x.padZeros(0, -1, 0), "padZeros", "-1", "(3, 4)");
+        assertValues(new float[] {0, 1, 2, 0, 0, 5, 6, 0, 0, 9, 10, 0}, Adjoints.padZeros(x.narrow(1, 1, 2), 1, 1, 1), 3, 4);
+        assertValues(new float[] {0, 0, 0, 0, 4, 5, 6, 7}, Adjoints.padZeros(x.select(0, 1).unsqueeze(0), 0, 1, 0), 2, 4);
+        assertValues(Ref.iota(12), Adjoints.padZeros(x, 0, 0, 0), 3, 4);
+        Ref.assertMessage(IllegalArgumentException.class, () -> Adjoints.padZeros(x, 0, -1, 0), "padZeros", "-1", "(3, 4)");
     }
 
     @Test
