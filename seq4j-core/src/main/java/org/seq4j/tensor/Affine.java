@@ -79,7 +79,7 @@ public final class Affine {
      * step of the long B·T sum; with the wider operand on the left (K > N, e.g. FFN's 1024 → 256) that ran at ~75 %
      * of the narrow-left form, so then it computes (gzᵀ·x)ᵀ and copies the small (K, N) result.
      */
-    private static Tensor weightGrad(Tensor x2, Tensor g2) {
+    static Tensor weightGrad(Tensor x2, Tensor g2) {
         return x2.dim(1) > g2.dim(1) ? g2.mT().matmul(x2).mT().contiguous() : x2.mT().matmul(g2);
     }
 

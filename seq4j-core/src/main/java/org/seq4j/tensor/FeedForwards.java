@@ -100,7 +100,7 @@ public final class FeedForwards {
         int out = sv.w2.dim(1);
         Tensor g2 = g.contiguous().reshape(rows, out);
         Tensor hidden = Tensor.wrap(h, Shape.of(rows, f));
-        Tensor dw2 = g2.mT().matmul(hidden).mT().contiguous();                     // (F, D'), narrow operand left
+        Tensor dw2 = Affine.weightGrad(hidden, g2);                                 // (F, D')
         Tensor db2 = g2.sumTo(Shape.of(out));
         float[] dh = sv.pool.take(rows * f);                                        // (…, F)
         Kernels.gemm().sgemm(NO, YES, rows, f, out, 1f, g2.data, g2.offset, out, sv.w2.data, sv.w2.offset, out,
@@ -109,7 +109,7 @@ public final class FeedForwards {
         Kernels.math().binary(BinaryOp.MUL, dh, 0, h, 0, dh, 0, rows * f);
         Tensor dhid = Tensor.wrap(dh, Shape.of(rows, f));
         Tensor x2 = sv.x.reshape(rows, d);
-        Tensor dw1 = d > f ? dhid.mT().matmul(x2).mT().contiguous() : x2.mT().matmul(dhid);   // (D, F)
+        Tensor dw1 = Affine.weightGrad(x2, dhid);                                   // (D, F)
         Tensor db1 = dhid.sumTo(Shape.of(f));
         Tensor dx = dhid.matmul(sv.w1.mT()).reshape(sv.x.shape.dims());             // (…, D)
         sv.pool.recycle(h, dh);
