@@ -109,7 +109,8 @@ public final class LstmSequence {
         int gw = 4 * u;
         Tensor gc = g.contiguous();
         Tensor w = sv.recurrentKernel;
-        float[] dz = sv.pool.take(b * t * gw);                                     // (B, T, 4u)
+        // (B, T, 4u): written over the activations, each row once backward has read it (the kernel works in place)
+        float[] dz = sv.acts;
         float[] dh = new float[b * u];                                              // reaching h at this step
         float[] dhNext = new float[b * u];                                          // reaching h' from the step after
         float[] dc = new float[b * u];
@@ -156,8 +157,7 @@ public final class LstmSequence {
         Tensor dW = InputProjection.weightGrad(sv.x.data, sv.x.offset, sv.x.dim(2), dz, rows, gw);
         Tensor db = withBias ? InputProjection.biasGrad(dz, rows, gw) : null;
         Tensor dx = InputProjection.inputGrad(dz, sv.x, sv.kernel);
-        sv.pool.recycle(dz);
-        sv.release();
+        sv.release();                                                              // acts (now dz), h', c'
         return new Grads(dx, dW, dU, db, Tensor.wrap(dhNext, Shape.of(b, u)), Tensor.wrap(dc, Shape.of(b, u)));
     }
 

@@ -24,7 +24,8 @@ public interface RnnKernel {
     /**
      * LSTM step backward of one row. In: the activations a (4u), cPrev and c (u), dh (u, the whole gradient reaching
      * h), dc (u, the gradient reaching c from the next step). Out: dz (4u, pre-activation gradient) and dc
-     * overwritten by the gradient reaching cPrev. {@code scratch} holds u floats.
+     * overwritten by the gradient reaching cPrev. {@code scratch} holds u floats. dz may be a itself (each element
+     * of a is read before the element of dz at its place is written).
      */
     void lstmBackward(float[] a, int aOff, float[] cPrev, int cPrevOff, float[] c, int cOff, float[] dh, int dhOff,
                       float[] dc, int dcOff, float[] dz, int dzOff, float[] scratch, int u);

@@ -1,5 +1,6 @@
 package org.seq4j.tensor.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -59,6 +60,18 @@ class RnnKernelTest {
             VEC.lstmBackward(z1, o, cPrev, o, c1, o, dh, o, dc2, o, dz2, o, new float[u], u);
             close(dz1, dz2, "lstm dz u=" + u);
             close(dc1, dc2, "lstm dc u=" + u);
+            // in place (dz written over the activations it is computed from): the same values, bit for bit
+            for (RnnKernel k : new RnnKernel[] {REF, VEC}) {
+                float[] dcA = dc1.clone();
+                float[] dcB = dc1.clone();
+                float[] apart = new float[o + 4 * u];
+                float[] inPlace = z1.clone();
+                k.lstmBackward(z1, o, cPrev, o, c1, o, dh, o, dcA, o, apart, o, new float[u], u);
+                k.lstmBackward(inPlace, o, cPrev, o, c1, o, dh, o, dcB, o, inPlace, o, new float[u], u);
+                assertArrayEquals(java.util.Arrays.copyOfRange(apart, o, o + 4 * u),
+                        java.util.Arrays.copyOfRange(inPlace, o, o + 4 * u), k + " in place u=" + u);
+                assertArrayEquals(dcA, dcB, k + " in place dc u=" + u);
+            }
         }
     }
 
