@@ -38,8 +38,8 @@ public final class AttentionHeads {
         private final Tensor v;
         private final float scale;
         private final int packedWidth;
-        private final BufferPool pool;
-        private float[] weights;
+        private final float[] weights;
+        private final SavedBuffers buffers;
 
         private Saved(Dims dims, Tensor q, Tensor k, Tensor v, float scale, int packedWidth, BufferPool pool,
                       float[] weights) {
@@ -49,26 +49,18 @@ public final class AttentionHeads {
             this.v = v;
             this.scale = scale;
             this.packedWidth = packedWidth;
-            this.pool = pool;
             this.weights = weights;
+            this.buffers = new SavedBuffers("attention", pool, weights);
         }
 
-        /** Hands A back to the pool (a forward without backward); later backward calls throw. */
-        public synchronized void release() {
-            if (weights != null) {
-                pool.recycle(weights);
-                weights = null;
-            }
+        /** Hands A back to the pool (after backward, or a forward without backward); later backward calls throw. */
+        public void release() {
+            buffers.release();
         }
 
-        private synchronized float[] claim() {
-            float[] w = weights;
-            if (w == null) {
-                throw new IllegalStateException("attention backward: the saved attention weights were already "
-                        + "used by an earlier backward (or released); a graph can be back-propagated only once");
-            }
-            weights = null;
-            return w;
+        private float[] claim() {
+            buffers.claim();
+            return weights;
         }
     }
 
@@ -185,7 +177,7 @@ public final class AttentionHeads {
             gemm.sgemm(YES, NO, d.tk(), d.keyDim(), d.tq(), s, a, ao, d.tk(), q.data, at(q, b, h * d.keyDim()), ld(q),
                     0f, dk, b * d.tk() * ldk + kCol + h * d.keyDim(), ldk);
         });
-        sv.pool.recycle(a);
+        sv.release();
         if (packed) {
             return new Grads(null, null, null, Tensor.wrap(dq, Shape.of(d.batch(), d.tq(), w)));
         }

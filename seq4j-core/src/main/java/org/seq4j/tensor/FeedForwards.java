@@ -31,7 +31,8 @@ public final class FeedForwards {
         private final Tensor w2;
         private final int rows;
         private final BufferPool pool;
-        private float[] hidden;
+        private final float[] hidden;
+        private final SavedBuffers buffers;
 
         private Saved(Tensor x, Tensor w1, Tensor w2, int rows, BufferPool pool, float[] hidden) {
             this.x = x;
@@ -40,24 +41,17 @@ public final class FeedForwards {
             this.rows = rows;
             this.pool = pool;
             this.hidden = hidden;
+            this.buffers = new SavedBuffers("feed-forward", pool, hidden);
         }
 
-        /** Hands the hidden activation back (a forward without backward); later backward calls throw. */
-        public synchronized void release() {
-            if (hidden != null) {
-                pool.recycle(hidden);
-                hidden = null;
-            }
+        /** Hands the hidden activation back (after backward, or a forward without one); later backward calls throw. */
+        public void release() {
+            buffers.release();
         }
 
-        private synchronized float[] claim() {
-            float[] h = hidden;
-            if (h == null) {
-                throw new IllegalStateException("feed-forward backward: the saved hidden activation was already "
-                        + "used by an earlier backward (or released); a graph can be back-propagated only once");
-            }
-            hidden = null;
-            return h;
+        private float[] claim() {
+            buffers.claim();
+            return hidden;
         }
     }
 
@@ -112,7 +106,8 @@ public final class FeedForwards {
         Tensor dw1 = Affine.weightGrad(x2, dhid);                                   // (D, F)
         Tensor db1 = dhid.sumTo(Shape.of(f));
         Tensor dx = dhid.matmul(sv.w1.mT()).reshape(sv.x.shape.dims());             // (…, D)
-        sv.pool.recycle(h, dh);
+        sv.pool.recycle(dh);
+        sv.release();                                                              // H
         return new Grads(dx, dw1, db1, dw2, db2);
     }
 

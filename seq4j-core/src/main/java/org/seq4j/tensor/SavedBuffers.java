@@ -22,7 +22,8 @@ final class SavedBuffers {
     synchronized void claim() {
         if (released) {
             throw new IllegalStateException(op + ": backward through this graph a second time; its saved"
-                    + " activations were freed by the first (run the forward again)");
+                    + " activations were freed by the first (a graph can be back-propagated only once: run the"
+                    + " forward again)");
         }
     }
 

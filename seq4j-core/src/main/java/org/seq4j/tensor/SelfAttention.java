@@ -22,30 +22,20 @@ public final class SelfAttention {
         private final Tensor w;
         private final AttentionHeads.Saved heads;
         private final BufferPool pool;
-        private float[] projection;
+        private final SavedBuffers projection;
 
         private Saved(Tensor x, Tensor w, AttentionHeads.Saved heads, BufferPool pool, float[] projection) {
             this.x = x;
             this.w = w;
             this.heads = heads;
             this.pool = pool;
-            this.projection = projection;
+            this.projection = new SavedBuffers("self-attention", pool, projection);
         }
 
         /** Hands the buffers back (a forward without backward); later backward calls throw. */
-        public synchronized void release() {
+        public void release() {
             heads.release();
-            if (projection != null) {
-                pool.recycle(projection);
-                projection = null;
-            }
-        }
-
-        private synchronized void recycle() {
-            if (projection != null) {
-                pool.recycle(projection);
-                projection = null;
-            }
+            projection.release();
         }
     }
 
@@ -93,7 +83,7 @@ public final class SelfAttention {
         Tensor dw = sv.x.reshape(-1, d).mT().matmul(dp2);                       // (d, W)
         Tensor db = withBias ? dp2.sumTo(Shape.of(width)) : null;
         sv.pool.recycle(dp.data);
-        sv.recycle();
+        sv.projection.release();
         return new Grads(dx, dw, db);
     }
 }
